@@ -1,0 +1,60 @@
+# Everything runs inside .venv (built from the pinned requirements) and
+# node_modules (from package-lock.json); nothing relies on what happens to be
+# installed on the machine beyond Python 3.11+, Node.js and Debian packages
+# that scripts/system-deps checks for (and installs when run as root).
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PAPER ?= a4
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+
+.PHONY: help build pdf serve check test lint bench clean system-deps system-deps-test
+
+help: ## Show the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(VENV)/.build-stamp: requirements/build.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/build.txt
+	@# The project itself is importable from the venv (MkDocs loads our hooks from it).
+	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'ml_interview_guide.pth').write_text('$(CURDIR)\n')"
+	@touch $@
+
+$(VENV)/.test-stamp: $(VENV)/.build-stamp requirements/test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
+	@touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+system-deps:
+	@scripts/system-deps
+
+system-deps-test:
+	@scripts/system-deps --test
+
+build: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Build the site and the PDFs into site/
+	$(PY) -m generator build --paper $(PAPER)
+
+pdf: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Build only the PDFs (PAPER=letter for US Letter)
+	$(PY) -m generator pdf --paper $(PAPER)
+
+serve: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Preview the site; rebuilds when content/ changes
+	$(PY) -m mkdocs serve
+
+check: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Validate the question bank, every problem at once
+	$(PY) -m generator check
+
+test: system-deps-test $(VENV)/.test-stamp node_modules/.stamp ## Run the whole test suite
+	$(PY) -m ruff check --output-format concise generator tests code_examples scripts
+	$(PY) -m pytest -q
+
+bench: system-deps $(VENV)/.test-stamp node_modules/.stamp ## Measure build speed and output sizes
+	$(PY) scripts/bench.py
+
+clean: ## Remove build output and caches (keeps .venv and node_modules)
+	rm -rf site build .cache .site.new-* .site.old-* .pytest_cache .ruff_cache

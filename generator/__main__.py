@@ -1,0 +1,96 @@
+"""Command line: python -m generator {check,build,pdf}."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import paths
+from .problems import BankError
+
+
+def _report(problems) -> int:  # noqa: ANN001
+    print(BankError(problems).report(), file=sys.stderr)
+    return 1
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_bank
+
+    checked = check_bank(render=not args.fast)
+    if checked.problems:
+        return _report(checked.problems)
+    print(f"ok: {len(checked.bank.questions)} questions in {len(checked.bank.topics)} topics")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .build import BuildFailed, build_site
+    from .check import check_bank
+
+    started = time.perf_counter()
+    checked = check_bank()
+    if checked.problems:
+        print("build stopped: the previous site was left as it was", file=sys.stderr)
+        return _report(checked.problems)
+    try:
+        if not args.site_only:
+            from .pdf import build_pdfs
+
+            build_pdfs(checked, paths.downloads_dir(), paper=args.paper)
+        build_site(Path(args.site_dir))
+    except BuildFailed as exc:
+        print(f"{exc}\nbuild stopped: the previous site was left as it was", file=sys.stderr)
+        return 1
+    elapsed = time.perf_counter() - started
+    print(f"built {args.site_dir}/ ({len(checked.bank.questions)} questions) in {elapsed:.1f} s")
+    return 0
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .build import BuildFailed
+    from .check import check_bank
+    from .pdf import build_pdfs, copy_into_site
+
+    checked = check_bank()
+    if checked.problems:
+        return _report(checked.problems)
+    try:
+        written = build_pdfs(checked, paths.downloads_dir(), paper=args.paper)
+    except BuildFailed as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    copy_into_site(written, Path(args.site_dir))
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", help="validate the bank and report every problem as path:line:column")
+    check.add_argument("--fast", action="store_true", help="skip rendering math and diagrams")
+    check.set_defaults(func=cmd_check)
+    for name, func, text in (
+        ("build", cmd_build, "check, render the PDFs and build the site into site/"),
+        ("pdf", cmd_pdf, "check and render only the PDFs"),
+    ):
+        command = sub.add_parser(name, help=text)
+        command.add_argument("--site-dir", default="site", help="output folder (default: site)")
+        command.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+        if name == "build":
+            command.add_argument("--site-only", action="store_true", help="skip the PDFs")
+        command.set_defaults(func=func)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

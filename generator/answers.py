@@ -1,0 +1,96 @@
+"""Render each answer's Markdown to HTML exactly as the site does.
+
+The site's Markdown configuration is read from mkdocs.yml, so the PDFs and the
+check stage see the same extensions (math, code, diagrams, snippets) as the
+pages. Rendering every answer is also how `check` finds broken LaTeX, broken
+diagrams and missing code snippets before a build gets far.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import markdown
+from mkdocs.config import load_config
+
+from . import diagrams
+from .mathsvg import MathError, MathRenderer
+from .model import Bank, Question
+from .problems import Problem
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def markdown_settings(config_file: Path = ROOT / "mkdocs.yml") -> tuple[list, dict]:
+    """The Markdown extensions and their options, as mkdocs.yml sets them."""
+    config = load_config(str(config_file))
+    configs = {name: dict(options) for name, options in config.mdx_configs.items()}
+    snippets = configs.setdefault("pymdownx.snippets", {})
+    # Snippet paths are relative to the project, wherever the build runs from.
+    snippets["base_path"] = [str(config_file.parent)]
+    return list(config.markdown_extensions), configs
+
+
+def _answer_line(question: Question, needle: str) -> int:
+    """Line in the YAML file of the first answer line containing needle."""
+    first = needle.strip().splitlines()[0] if needle.strip() else ""
+    for offset, line in enumerate(question.answer.splitlines()):
+        if first and first in line:
+            return question.answer_location.line + 1 + offset
+    return question.answer_location.line
+
+
+@dataclass
+class RenderedAnswer:
+    question: Question
+    html: str
+
+
+class AnswerRenderer:
+    """Turns answers (and cheat-sheet formulas) into HTML with math as SVG."""
+
+    def __init__(self, math: MathRenderer) -> None:
+        extensions, configs = markdown_settings()
+        self._md = markdown.Markdown(extensions=extensions, extension_configs=configs)
+        self.math = math
+
+    def markdown_to_html(self, text: str, on_problem) -> str:
+        self._md.reset()
+        try:
+            html = self._md.convert(text)
+        except Exception as exc:  # a snippet that is missing, or an extension failing on input
+            on_problem(text, f"cannot render Markdown: {exc}")
+            return ""
+        for failure in diagrams.drain_failures():
+            on_problem("```dot", str(failure))
+        return self.math.replace_in_html(html, on_error=lambda exc: on_problem(exc.tex, str(exc)))
+
+    def render(self, question: Question, problems: list[Problem]) -> RenderedAnswer:
+        def report(needle: str, message: str) -> None:
+            line = _answer_line(question, needle)
+            problems.append(Problem(question.answer_location.path, line, 1, f"{question.id}: {message}"))
+
+        return RenderedAnswer(question, self.markdown_to_html(question.answer, report))
+
+    def formula(self, question: Question, problems: list[Problem]) -> str | None:
+        """The cheat-sheet formula as display SVG, or None."""
+        if not question.formula:
+            return None
+        try:
+            return self.math.render(question.formula, display=False)
+        except MathError as exc:
+            loc = question.location
+            problems.append(Problem(loc.path, loc.line, loc.column, f"{question.id}: formula: {exc}"))
+            return None
+
+
+def render_answers(bank: Bank, math: MathRenderer) -> tuple[dict[str, RenderedAnswer], list[Problem]]:
+    renderer = AnswerRenderer(math)
+    problems: list[Problem] = []
+    rendered = {q.id: renderer.render(q, problems) for q in bank.questions}
+    for q in bank.questions:
+        renderer.formula(q, problems)
+    return rendered, sorted(problems)

@@ -1,0 +1,35 @@
+"""The check stage: load, validate and test-render the whole bank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import paths
+from .answers import RenderedAnswer, render_answers
+from .links import link_bank
+from .mathsvg import MathRenderer
+from .model import Bank
+from .problems import Problem
+from .validate import load_bank
+
+
+@dataclass
+class CheckedBank:
+    bank: Bank
+    answers: dict[str, RenderedAnswer]
+    problems: list[Problem]
+
+
+def check_bank(*, render: bool = True) -> CheckedBank:
+    """Every problem in the bank, found in one pass; render=False skips math and diagrams."""
+    bank, problems = load_bank(paths.content_dir(), root=paths.display_root())
+    link_bank(bank)
+    answers: dict[str, RenderedAnswer] = {}
+    if render and bank.questions:
+        math = MathRenderer(paths.cache_dir() / "math.json")
+        try:
+            answers, render_problems = render_answers(bank, math)
+        finally:
+            math.close()
+        problems = sorted(problems + render_problems)
+    return CheckedBank(bank, answers, problems)

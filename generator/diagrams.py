@@ -1,0 +1,69 @@
+"""Graphviz diagrams in answers: a ```dot fence becomes inline SVG at build time.
+
+Rendering ahead of time (not in the browser) means the PDF gets the same
+picture as the site. Output is cached by source, so only edited diagrams
+run Graphviz again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+
+from . import paths
+from .templating import render_template
+
+_PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
+_COMMENTS = re.compile(r"<!--.*?-->", re.S)
+
+
+class DiagramError(Exception):
+    """Graphviz rejected a diagram."""
+
+
+# SuperFences swallows exceptions from a fence formatter and shows the source
+# as plain code instead, so failures are also recorded here for the caller.
+_failures: list[DiagramError] = []
+
+
+def drain_failures() -> list[DiagramError]:
+    """Return and forget the diagram errors since the last call."""
+    failures = list(_failures)
+    _failures.clear()
+    return failures
+
+
+def render_svg(source: str) -> str:
+    """Lay out Graphviz source and return the bare <svg> element."""
+    key = hashlib.sha256(source.encode()).hexdigest()[:32]
+    cache = paths.cache_dir() / "diagrams"
+    cached = cache / f"{key}.svg"
+    if cached.exists():
+        return cached.read_text(encoding="utf-8")
+    dot = shutil.which("dot")
+    if dot is None:
+        raise DiagramError("Graphviz (`dot`) is needed to draw diagrams; install the Debian package graphviz")
+    result = subprocess.run(
+        [dot, "-Tsvg"], input=source, capture_output=True, text=True, encoding="utf-8", timeout=60, check=False
+    )
+    if result.returncode != 0:
+        detail = " ".join(result.stderr.split())[:300] or f"dot exited with {result.returncode}"
+        raise DiagramError(f"Graphviz error: {detail}")
+    svg = _COMMENTS.sub("", _PROLOGUE.sub("", result.stdout, count=1)).strip()
+    cache.mkdir(parents=True, exist_ok=True)
+    tmp = cached.with_suffix(".tmp")
+    tmp.write_text(svg, encoding="utf-8")
+    tmp.replace(cached)
+    return svg
+
+
+def fence_format(source: str, language: str, css_class: str, options: dict, md, **kwargs) -> str:
+    """pymdownx.superfences custom-fence formatter for ```dot blocks."""
+    try:
+        svg = render_svg(source)
+    except DiagramError as exc:
+        _failures.append(exc)
+        raise
+    return render_template("diagram.html.j2", svg=svg, css_class=css_class)

@@ -1,0 +1,31 @@
+"""Machine-readable exports of the bank for other tools."""
+
+from __future__ import annotations
+
+import json
+
+from .links import question_url
+from .model import Bank
+
+
+def questions_json(bank: Bank) -> str:
+    """The whole bank as JSON; urls are relative to the site root."""
+    records = [
+        {
+            "id": q.id,
+            "topic": q.topic_id,
+            "topic_title": bank.topic_of(q).title,
+            "number": q.number,
+            "question": q.question,
+            "short": q.short,
+            "answer": q.answer,
+            "difficulty": q.difficulty,
+            "tags": q.tags,
+            "related": q.related,
+            "referenced_by": q.backlinks,
+            "formula": q.formula,
+            "url": question_url(q),
+        }
+        for q in bank.questions
+    ]
+    return json.dumps({"questions": records}, ensure_ascii=False, indent=1) + "\n"

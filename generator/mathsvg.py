@@ -1,0 +1,132 @@
+"""Typeset LaTeX to SVG at build time with MathJax (run by Node).
+
+The site and the PDFs show the same SVG, so a reader never sees raw TeX,
+nothing depends on browser JavaScript, and WeasyPrint (which runs no
+JavaScript and renders no MathML) gets real vector math. Results are cached
+on disk by content, so a warm build never starts Node.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = Path(__file__).with_name("tex2svg.js")
+CACHE_VERSION = "1"
+
+# What pymdownx.arithmatex (generic mode) leaves in the HTML.
+INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)
+BLOCK = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.S)
+
+
+class MathError(Exception):
+    """A formula MathJax could not typeset."""
+
+    def __init__(self, tex: str, message: str) -> None:
+        self.tex = tex
+        super().__init__(f"LaTeX error in {tex!r}: {message}")
+
+
+class MathRenderer:
+    """Renders TeX to SVG through one long-lived Node process, with a disk cache."""
+
+    def __init__(self, cache_file: Path | None = None) -> None:
+        self.cache_file = cache_file
+        self._cache: dict[str, str] = {}
+        self._dirty = False
+        self._process: subprocess.Popen[str] | None = None
+        self._lock = threading.Lock()
+        if cache_file and cache_file.exists():
+            try:
+                self._cache = json.loads(cache_file.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._cache = {}
+
+    @staticmethod
+    def _key(tex: str, display: bool) -> str:
+        return hashlib.sha256(f"{CACHE_VERSION}|{int(display)}|{tex}".encode()).hexdigest()[:32]
+
+    def render(self, tex: str, display: bool) -> str:
+        key = self._key(tex, display)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        with self._lock:
+            reply = self._ask({"tex": tex, "display": display})
+        if "error" in reply:
+            raise MathError(tex, reply["error"])
+        self._cache[key] = reply["svg"]
+        self._dirty = True
+        return reply["svg"]
+
+    def _ask(self, request: dict) -> dict:
+        if self._process is None:
+            node = shutil.which("node")
+            if node is None:
+                raise MathError(request["tex"], "Node.js is needed to typeset math; run `make build` to set it up")
+            self._process = subprocess.Popen(
+                [node, str(SCRIPT)],
+                cwd=ROOT,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+                encoding="utf-8",
+            )
+        assert self._process.stdin and self._process.stdout
+        self._process.stdin.write(json.dumps(request) + "\n")
+        self._process.stdin.flush()
+        line = self._process.stdout.readline()
+        if not line:
+            stderr = self._process.stderr.read() if self._process.stderr else ""
+            self._process = None
+            hint = "run `npm ci` (make does it for you)" if "Cannot find module" in stderr else stderr.strip()[-300:]
+            raise MathError(request["tex"], f"MathJax did not answer: {hint}")
+        return json.loads(line)
+
+    def replace_in_html(self, markup: str, on_error: Callable[[MathError], None] | None = None) -> str:
+        """Swap arithmatex placeholders in rendered HTML for SVG."""
+
+        def swap(display: bool) -> Callable[[re.Match[str]], str]:
+            def inner(match: re.Match[str]) -> str:
+                tex = html.unescape(match.group(1)).strip()
+                try:
+                    svg = self.render(tex, display)
+                except MathError as exc:
+                    if on_error is None:
+                        raise
+                    on_error(exc)
+                    return match.group(0)
+                return _wrap(svg, display)
+
+            return inner
+
+        markup = BLOCK.sub(swap(True), markup)
+        return INLINE.sub(swap(False), markup)
+
+    def close(self) -> None:
+        if self._process is not None:
+            if self._process.stdin:
+                self._process.stdin.close()
+            self._process.wait(timeout=10)
+            self._process = None
+        if self._dirty and self.cache_file:
+            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.cache_file.with_suffix(".tmp")
+            tmp.write_text(json.dumps(self._cache, sort_keys=True), encoding="utf-8")
+            tmp.replace(self.cache_file)
+            self._dirty = False
+
+
+def _wrap(svg: str, display: bool) -> str:
+    from .templating import render_template
+
+    return render_template("math.html.j2", svg=svg, display=display)

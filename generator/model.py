@@ -1,0 +1,77 @@
+"""The question bank as data classes: what every later stage works on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DIFFICULTIES = ("basic", "intermediate", "advanced")
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a value stands in its source file (1-based line and column)."""
+
+    path: str
+    line: int
+    column: int
+
+
+@dataclass
+class Question:
+    id: str
+    question: str
+    short: str
+    answer: str
+    difficulty: str
+    tags: list[str]
+    related: list[str]
+    formula: str | None
+    topic_id: str
+    location: Location
+    # Where the answer's text begins, for errors found while rendering it.
+    answer_location: Location
+    # Filled in by the link stage.
+    backlinks: list[str] = field(default_factory=list)
+    number: int = 0
+
+
+@dataclass
+class Topic:
+    id: str
+    title: str
+    summary: str
+    order: int
+    questions: list[Question]
+    location: Location
+
+    def count(self, difficulty: str) -> int:
+        return sum(1 for q in self.questions if q.difficulty == difficulty)
+
+    @property
+    def tags(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for q in self.questions:
+            for tag in q.tags:
+                seen.setdefault(tag, None)
+        return sorted(seen)
+
+
+@dataclass
+class Bank:
+    topics: list[Topic]
+    by_id: dict[str, Question] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.topics.sort(key=lambda t: (t.order, t.id))
+        self.by_id = {q.id: q for t in self.topics for q in t.questions}
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for t in self.topics for q in t.questions]
+
+    def topic_of(self, question: Question) -> Topic:
+        return next(t for t in self.topics if t.id == question.topic_id)
+
+    @property
+    def tags(self) -> list[str]:
+        return sorted({tag for q in self.questions for tag in q.tags})

@@ -1,0 +1,69 @@
+"""Render the bank into the Markdown pages MkDocs builds: home, topics, indexes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .links import markdown_link, relative_url, topic_page
+from .model import DIFFICULTIES, Bank, Question
+from .templating import render_template
+
+HOME = "index.md"
+ALL_QUESTIONS = "questions.md"
+TAGS = "tags.md"
+
+
+@dataclass(frozen=True)
+class Download:
+    title: str
+    filename: str
+    description: str
+
+
+DOWNLOADS = (
+    Download(
+        "Cheat sheet", "ml-interview-cheatsheet.pdf", "Every question with its one-line answer, for the night before."
+    ),
+    Download("Study guide", "ml-interview-study-guide.pdf", "The whole bank as a book, every answer in full."),
+    Download("Self-quiz", "ml-interview-quiz.pdf", "Numbered questions with room to think and an answer key."),
+)
+
+
+def _linker(bank: Bank, page: str):
+    def link(qid: str) -> str:
+        return markdown_link(page, bank.by_id[qid])
+
+    return link
+
+
+def _context(bank: Bank, page: str) -> dict:
+    return {
+        "bank": bank,
+        "difficulties": DIFFICULTIES,
+        "link": _linker(bank, page),
+        "question": bank.by_id.__getitem__,
+        "topic_page": topic_page,
+        "tag_url": lambda tag: relative_url(page, TAGS, f"tag:{tag}"),
+    }
+
+
+def topic_markdown(bank: Bank, topic_id: str) -> str:
+    topic = next(t for t in bank.topics if t.id == topic_id)
+    page = topic_page(topic_id)
+    return render_template("topic.md.j2", topic=topic, page=page, **_context(bank, page))
+
+
+def home_markdown(bank: Bank, available_downloads: list[Download]) -> str:
+    return render_template("home.md.j2", downloads=available_downloads, all_downloads=DOWNLOADS, **_context(bank, HOME))
+
+
+def questions_markdown(bank: Bank) -> str:
+    return render_template("questions.md.j2", **_context(bank, ALL_QUESTIONS))
+
+
+def tags_markdown(bank: Bank) -> str:
+    return render_template("tags.md.j2", **_context(bank, TAGS))
+
+
+def related_questions(bank: Bank, question: Question) -> list[Question]:
+    return [bank.by_id[rid] for rid in question.related if rid in bank.by_id]

@@ -1,0 +1,98 @@
+"""MkDocs hooks: the bank becomes pages inside the MkDocs build itself.
+
+Running inside MkDocs (instead of writing Markdown files beforehand) means
+`mkdocs serve` rebuilds when a YAML file changes and nothing generated ever
+lands in the source tree.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator import diagrams, pages, paths
+from generator.export import questions_json
+from generator.links import link_bank, topic_page
+from generator.mathsvg import MathError, MathRenderer
+from generator.problems import BankError
+from generator.validate import load_bank
+
+log = logging.getLogger("mkdocs.hooks.question_bank")
+
+ROOT = paths.ROOT
+
+_math: MathRenderer | None = None
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    snippets = config.mdx_configs.setdefault("pymdownx.snippets", {})
+    # Snippet paths are relative to the project, wherever mkdocs runs from.
+    snippets["base_path"] = [str(ROOT)]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    bank, problems = load_bank(paths.content_dir(), root=paths.display_root())
+    if problems:
+        raise PluginError("the question bank has problems:\n" + BankError(problems).report())
+    link_bank(bank)
+
+    def add(src_uri: str, content: str | bytes) -> None:
+        files.append(File.generated(config, src_uri, content=content))
+
+    downloads = paths.downloads_dir()
+    available = [d for d in pages.DOWNLOADS if (downloads / d.filename).exists()]
+    for d in available:
+        files.append(File.generated(config, f"downloads/{d.filename}", abs_src_path=str(downloads / d.filename)))
+    add(pages.HOME, pages.home_markdown(bank, available))
+    add(pages.ALL_QUESTIONS, pages.questions_markdown(bank))
+    add(pages.TAGS, pages.tags_markdown(bank))
+    add("questions.json", questions_json(bank))
+    for topic in bank.topics:
+        add(topic_page(topic.id), pages.topic_markdown(bank, topic.id))
+
+    config.nav = [
+        {"Home": pages.HOME},
+        {"How to study": "how-to-use.md"},
+        {"Topics": [{t.title: topic_page(t.id)} for t in bank.topics]},
+        {"All questions": pages.ALL_QUESTIONS},
+        {"Tags": pages.TAGS},
+    ]
+    return files
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    global _math
+    if _math is None:
+        _math = MathRenderer(paths.cache_dir() / "math.json")
+    errors: list[str] = [str(failure) for failure in diagrams.drain_failures()]
+
+    def on_error(exc: MathError) -> None:
+        errors.append(str(exc))
+
+    html = _math.replace_in_html(html, on_error=on_error)
+    if errors:
+        raise PluginError(f"{page.file.src_uri}: " + "; ".join(errors) + " (run `make check` for file and line)")
+    return html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    global _math
+    if _math is not None:
+        _math.close()
+        _math = None
+
+
+def on_build_error(error: Exception) -> None:
+    on_post_build(None)  # type: ignore[arg-type]
+
+
+def on_serve(server, config: MkDocsConfig, builder):
+    for path in (paths.content_dir(), ROOT / "generator" / "templates", ROOT / "code_examples"):
+        if path.exists():
+            server.watch(str(path))
+    return server

@@ -1,0 +1,259 @@
+"""Check loaded files against the bank format and build the model.
+
+Every problem is collected, none stops the others from being found, so a
+contributor fixes a file in one pass instead of one error per build.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from .loader import SourceFile, ValuePath, load_file
+from .model import DIFFICULTIES, Bank, Location, Question, Topic
+from .problems import Problem
+
+KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+SHORT_LIMIT = 200
+
+TOPIC_FIELDS = {"id": str, "title": str, "summary": str, "order": int}
+QUESTION_REQUIRED = {
+    "id": str,
+    "question": str,
+    "short": str,
+    "answer": str,
+    "difficulty": str,
+    "tags": list,
+    "related": list,
+}
+QUESTION_OPTIONAL = {"formula": str}
+ROOT_FIELDS = {"topic": dict, "questions": list}
+
+_TYPE_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "a mapping"}
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {bool: "true/false", str: "text", int: "a number", float: "a number", list: "a list", dict: "a mapping"}.get(
+        type(value), type(value).__name__
+    )
+
+
+class _FileChecker:
+    def __init__(self, source: SourceFile) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def report(self, path: ValuePath, message: str, *, key: bool = False) -> None:
+        line, column = self.source.where(path, key=key)
+        self.problems.append(Problem(self.source.path, line, column, message))
+
+    def location(self, path: ValuePath) -> Location:
+        line, column = self.source.where(path)
+        return Location(self.source.path, line, column)
+
+    def fields(self, value: Any, path: ValuePath, required: dict, optional: dict, what: str) -> dict | None:
+        """Check a mapping's keys and value types; return it when it is a mapping."""
+        if not isinstance(value, dict):
+            self.report(path, f"{what} must be a mapping, not {_type_name(value)}")
+            return None
+        allowed = {**required, **optional}
+        for key in value:
+            if key not in allowed:
+                hint = difflib.get_close_matches(key, allowed, n=1)
+                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+                known = ", ".join(sorted(allowed))
+                self.report(
+                    path + (key,), f"unknown field {key!r} in {what}{suggestion}; known fields: {known}", key=True
+                )
+        for key in required:
+            if key not in value:
+                self.report(path, f"{what} is missing the required field {key!r}")
+        for key, expected in allowed.items():
+            if key in value and not (isinstance(value[key], expected) and not isinstance(value[key], bool)):
+                self.report(
+                    path + (key,),
+                    f"field {key!r} must be {_TYPE_NAMES[expected]}, not {_type_name(value[key])}",
+                )
+        return value
+
+    def text(self, data: dict, path: ValuePath, key: str, *, one_line: bool = False, limit: int | None = None) -> str:
+        value = data.get(key)
+        if not isinstance(value, str):
+            return ""
+        if not value.strip():
+            self.report(path + (key,), f"field {key!r} is empty")
+        elif one_line and "\n" in value.strip():
+            self.report(path + (key,), f"field {key!r} must be a single line")
+        if limit is not None and len(value.strip()) > limit:
+            self.report(path + (key,), f"field {key!r} is {len(value.strip())} characters; the limit is {limit}")
+        return value.strip() if one_line else value
+
+    def id_list(self, data: dict, path: ValuePath, key: str) -> list[str]:
+        value = data.get(key)
+        if not isinstance(value, list):
+            return []
+        result = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str) or not KEBAB.match(item):
+                self.report(path + (key, i), f"{key} entry {item!r} must be lowercase kebab-case text")
+            elif item in result:
+                self.report(path + (key, i), f"{key} lists {item!r} twice")
+            else:
+                result.append(item)
+        return result
+
+    def check(self) -> Topic | None:
+        root = self.fields(self.source.data, (), ROOT_FIELDS, {}, "a content file")
+        if root is None:
+            return None
+        topic_data = root.get("topic")
+        topic = None
+        if isinstance(topic_data, dict):
+            topic = self._topic(topic_data)
+        questions = root.get("questions")
+        if isinstance(questions, list):
+            if not questions:
+                self.report(("questions",), "the topic has no questions")
+            parsed = [self._question(q, ("questions", i), topic.id if topic else "") for i, q in enumerate(questions)]
+            if topic is not None:
+                topic.questions = [q for q in parsed if q is not None]
+        return topic
+
+    def _topic(self, data: dict) -> Topic | None:
+        path: ValuePath = ("topic",)
+        self.fields(data, path, TOPIC_FIELDS, {}, "the topic")
+        topic_id = data.get("id") if isinstance(data.get("id"), str) else ""
+        if topic_id and not KEBAB.match(topic_id):
+            self.report(path + ("id",), f"topic id {topic_id!r} must be lowercase kebab-case")
+        stem = Path(self.source.path).stem
+        if topic_id and topic_id != stem:
+            self.report(path + ("id",), f"topic id {topic_id!r} must match the file name {stem!r}")
+        title = self.text(data, path, "title", one_line=True)
+        summary = self.text(data, path, "summary")
+        order = data.get("order")
+        if not topic_id or not isinstance(order, int) or isinstance(order, bool):
+            return None
+        return Topic(topic_id, title, summary.strip(), order, [], self.location(path))
+
+    def _question(self, data: Any, path: ValuePath, topic_id: str) -> Question | None:
+        what = f"question {path[-1] + 1}"
+        if self.fields(data, path, QUESTION_REQUIRED, QUESTION_OPTIONAL, what) is None:
+            return None
+        qid = data.get("id") if isinstance(data.get("id"), str) else ""
+        if qid and not KEBAB.match(qid):
+            self.report(path + ("id",), f"question id {qid!r} must be lowercase kebab-case (a-z, 0-9, single hyphens)")
+        question = self.text(data, path, "question", one_line=True)
+        short = self.text(data, path, "short", one_line=True, limit=SHORT_LIMIT)
+        answer = self.text(data, path, "answer")
+        difficulty = data.get("difficulty")
+        if isinstance(difficulty, str) and difficulty not in DIFFICULTIES:
+            self.report(
+                path + ("difficulty",),
+                f"difficulty {difficulty!r} is not one of: {', '.join(DIFFICULTIES)}",
+            )
+        tags = self.id_list(data, path, "tags")
+        if isinstance(data.get("tags"), list) and not data["tags"]:
+            self.report(path + ("tags",), "a question needs at least one tag")
+        related = self.id_list(data, path, "related")
+        formula = data.get("formula") if isinstance(data.get("formula"), str) else None
+        if not qid:
+            return None
+        return Question(
+            id=qid,
+            question=question,
+            short=short,
+            answer=answer,
+            difficulty=difficulty if isinstance(difficulty, str) else "",
+            tags=tags,
+            related=related,
+            formula=formula.strip() if formula else None,
+            topic_id=topic_id,
+            location=self.location(path),
+            answer_location=self.location(path + ("answer",)),
+        )
+
+
+def _check_bank(bank: Bank, sources: dict[str, SourceFile]) -> list[Problem]:
+    """Rules that span files: unique ids and orders, related ids that exist."""
+    problems: list[Problem] = []
+    first: dict[str, Question] = {}
+    for q in bank.questions:
+        if q.id in first:
+            other = first[q.id].location
+            problems.append(
+                Problem(
+                    q.location.path,
+                    q.location.line,
+                    q.location.column,
+                    f"question id {q.id!r} is already used at {other.path}:{other.line}",
+                )
+            )
+        else:
+            first[q.id] = q
+    orders: dict[int, Topic] = {}
+    for topic in bank.topics:
+        if topic.order in orders:
+            other = orders[topic.order]
+            problems.append(
+                Problem(
+                    topic.location.path,
+                    topic.location.line,
+                    topic.location.column,
+                    f"topic order {topic.order} is already used by {other.location.path}",
+                )
+            )
+        orders.setdefault(topic.order, topic)
+    for topic in bank.topics:
+        source = sources[topic.location.path]
+        for index, q in enumerate(topic.questions):
+            for j, rid in enumerate(q.related):
+                line, column = source.where(("questions", index, "related", j))
+                if rid == q.id:
+                    problems.append(Problem(source.path, line, column, f"question {q.id!r} lists itself as related"))
+                elif rid not in first:
+                    hint = difflib.get_close_matches(rid, first, n=1)
+                    suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+                    problems.append(
+                        Problem(
+                            source.path, line, column, f"related id {rid!r} is not a question in the bank{suggestion}"
+                        )
+                    )
+    return problems
+
+
+def content_files(content_dir: Path) -> list[Path]:
+    return sorted(p for p in content_dir.iterdir() if p.is_file() and p.suffix in {".yaml", ".yml"})
+
+
+def load_bank(content_dir: Path, *, root: Path | None = None) -> tuple[Bank, list[Problem]]:
+    """Load and validate every content file; the bank holds what could be read."""
+    root = root or content_dir.parent
+    problems: list[Problem] = []
+    topics: list[Topic] = []
+    sources: dict[str, SourceFile] = {}
+    files = content_files(content_dir) if content_dir.is_dir() else []
+    if not files:
+        problems.append(Problem(str(content_dir), 1, 1, "no content files (*.yaml) found"))
+    for path in files:
+        try:
+            display = str(path.relative_to(root))
+        except ValueError:
+            display = str(path)
+        source, found = load_file(path, display)
+        problems += found
+        if source is None:
+            continue
+        sources[display] = source
+        checker = _FileChecker(source)
+        topic = checker.check()
+        problems += checker.problems
+        if topic is not None:
+            topics.append(topic)
+    bank = Bank(topics)
+    # Questions with the same id would collide in by_id; rebuild from the list.
+    problems += _check_bank(bank, sources)
+    return bank, sorted(problems)
