@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -11,7 +12,7 @@ from . import paths
 from .problems import BankError
 
 
-def _report(problems) -> int:  # noqa: ANN001
+def _report(problems) -> int:
     print(BankError(problems).report(), file=sys.stderr)
     return 1
 
@@ -90,6 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        # Readers of the output are content authors: one clear line, not a traceback.
+        if os.environ.get("GENERATOR_DEBUG"):
+            raise
+        print(f"error: {type(exc).__name__}: {exc} (set GENERATOR_DEBUG=1 for details)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

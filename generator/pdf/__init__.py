@@ -1,0 +1,121 @@
+"""Printable PDFs: a cheat sheet, the full study guide and a self-quiz.
+
+Each document is made of parts laid out by WeasyPrint in worker processes
+(the study guide one part per chapter), cached by content, then joined with
+pypdf. Editing one question re-renders its chapter, the cheat sheet and the
+quiz; the other chapters come from the cache.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+from .. import paths
+from ..build import BuildFailed
+from ..check import CheckedBank
+from ..mathsvg import MathRenderer
+from .assemble import MissingAnchor, OutlineEntry, assemble
+from .documents import (
+    CHEATSHEET,
+    QUIZ,
+    STUDY_GUIDE,
+    PrintContext,
+    chapter_part,
+    cheatsheet_parts,
+    front_part,
+    quiz_parts,
+    topic_outline,
+)
+from .render import PartRequest, RenderedPart, render_part
+
+PAPERS = ("a4", "letter")
+
+
+class _Runner:
+    """Runs part renders in a process pool, or inline when only one is needed."""
+
+    def __init__(self, cache_dir: Path, workers: int) -> None:
+        self.cache_dir = cache_dir
+        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+
+    def submit(self, request: PartRequest) -> Future[RenderedPart]:
+        if self.pool is not None:
+            return self.pool.submit(render_part, request, self.cache_dir)
+        future: Future[RenderedPart] = Future()
+        try:
+            future.set_result(render_part(request, self.cache_dir))
+        except Exception as exc:  # handed to the caller like a pool would
+            future.set_exception(exc)
+        return future
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def build_pdfs(checked: CheckedBank, out_dir: Path, *, paper: str = "a4") -> list[Path]:
+    """Render the three PDFs into out_dir; return their paths."""
+    if paper not in PAPERS:
+        raise BuildFailed(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    math = MathRenderer(paths.cache_dir() / "math.json")
+    ctx = PrintContext(checked, math)
+    cache_dir = paths.cache_dir() / "pdf" / paper
+    try:
+        # Templates typeset formulas while they render, so build all HTML first.
+        cheatsheet = cheatsheet_parts(ctx, paper)
+        quiz = quiz_parts(ctx, paper)
+        chapters = {t.id: chapter_part(ctx, t, paper) for t in ctx.bank.topics}
+    finally:
+        math.close()
+
+    workers = max(1, min(os.cpu_count() or 1, 4))
+    runner = _Runner(cache_dir, workers)
+    try:
+        # Chapters first: the contents pages need to know where they landed.
+        chapter_futures = {tid: runner.submit(req) for tid, req in chapters.items()}
+        sheet_futures = [runner.submit(req) for req in cheatsheet]
+        quiz_futures = [runner.submit(req) for req in quiz]
+        rendered = {tid: future.result() for tid, future in chapter_futures.items()}
+        front = runner.submit(front_part(ctx, rendered, paper)).result()
+        sheet = [f.result() for f in sheet_futures]
+        quiz_rendered = [f.result() for f in quiz_futures]
+    except Exception as exc:
+        raise BuildFailed(f"PDF rendering failed: {exc}") from exc
+    finally:
+        runner.close()
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = {spec.filename: out_dir / spec.filename for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ)}
+    try:
+        assemble(sheet, topic_outline(ctx, questions=False), CHEATSHEET.metadata, targets[CHEATSHEET.filename])
+        guide_outline = [OutlineEntry("Contents", "contents"), *topic_outline(ctx, questions=True)]
+        assemble([front, *rendered.values()], guide_outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])
+        quiz_outline = [*topic_outline(ctx, questions=False), OutlineEntry("Answer key", "answer-key")]
+        assemble(quiz_rendered, quiz_outline, QUIZ.metadata, targets[QUIZ.filename])
+    except MissingAnchor as exc:
+        raise BuildFailed(f"PDF assembly failed: {exc}") from exc
+    _prune_cache(cache_dir)
+    return list(targets.values())
+
+
+def _prune_cache(cache_dir: Path, keep: int = 400) -> None:
+    """Keep the cache from growing without bound: drop the oldest renders."""
+    files = sorted(cache_dir.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for stale in files[keep:]:
+        stale.unlink(missing_ok=True)
+        stale.with_suffix(".json").unlink(missing_ok=True)
+
+
+def copy_into_site(written: list[Path], site_dir: Path) -> None:
+    """`make pdf` alone: refresh the downloads of an existing site."""
+    if not site_dir.is_dir():
+        return
+    downloads = site_dir / "downloads"
+    downloads.mkdir(exist_ok=True)
+    for path in written:
+        tmp = downloads / f".{path.name}.tmp"
+        shutil.copyfile(path, tmp)
+        tmp.replace(downloads / path.name)

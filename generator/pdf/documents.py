@@ -1,0 +1,116 @@
+"""Build the HTML of every print part from the bank, through Jinja templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..check import CheckedBank
+from ..mathsvg import MathRenderer
+from ..model import DIFFICULTIES, Topic
+from ..templating import render_template
+from .assemble import QUESTION_LINK_BASE, Metadata, OutlineEntry
+from .render import PartRequest, RenderedPart
+
+STYLES = Path(__file__).resolve().parent.parent / "print_styles"
+AUTHOR = "ML Interview Guide maintainers"
+
+
+@dataclass(frozen=True)
+class DocumentSpec:
+    filename: str
+    metadata: Metadata
+
+
+CHEATSHEET = DocumentSpec(
+    "ml-interview-cheatsheet.pdf",
+    Metadata("ML Interview Cheat Sheet", AUTHOR, "Every question with its one-line answer"),
+)
+STUDY_GUIDE = DocumentSpec(
+    "ml-interview-study-guide.pdf",
+    Metadata("ML Interview Study Guide", AUTHOR, "Machine-learning interview questions with full answers"),
+)
+QUIZ = DocumentSpec(
+    "ml-interview-quiz.pdf",
+    Metadata("ML Interview Self-Quiz", AUTHOR, "Numbered questions with an answer key"),
+)
+
+
+def stylesheets(document: str, paper: str) -> tuple[str, ...]:
+    names = ("common.css", "pygments.css", f"{document}.css", f"paper-{paper}.css")
+    return tuple(str(STYLES / name) for name in names)
+
+
+def question_link(qid: str) -> str:
+    return QUESTION_LINK_BASE + qid
+
+
+class PrintContext:
+    """What every print template needs: the bank, its rendered answers, numbering."""
+
+    def __init__(self, checked: CheckedBank, math: MathRenderer) -> None:
+        self.bank = checked.bank
+        self.answers = checked.answers
+        self.math = math
+        self.chapter = {t.id: n for n, t in enumerate(self.bank.topics, start=1)}
+        self.local_number = {q.id: i for t in self.bank.topics for i, q in enumerate(t.questions, start=1)}
+
+    def label(self, qid: str) -> str:
+        """Chapter.question number used in the study guide, e.g. 3.12."""
+        q = self.bank.by_id[qid]
+        return f"{self.chapter[q.topic_id]}.{self.local_number[qid]}"
+
+    def formula_svg(self, qid: str) -> str | None:
+        q = self.bank.by_id[qid]
+        return self.math.render(q.formula, display=False) if q.formula else None
+
+    def common(self, spec: DocumentSpec) -> dict:
+        return {
+            "bank": self.bank,
+            "meta": spec.metadata,
+            "difficulties": DIFFICULTIES,
+            "answers": self.answers,
+            "qlink": question_link,
+            "label": self.label,
+            "chapter": self.chapter,
+            "formula_svg": self.formula_svg,
+            "question": self.bank.by_id.__getitem__,
+        }
+
+
+def cheatsheet_parts(ctx: PrintContext, paper: str) -> list[PartRequest]:
+    html = render_template("print/cheatsheet.html.j2", **ctx.common(CHEATSHEET))
+    return [PartRequest("cheatsheet", html, stylesheets("cheatsheet", paper), str(STYLES))]
+
+
+def quiz_parts(ctx: PrintContext, paper: str) -> list[PartRequest]:
+    html = render_template("print/quiz.html.j2", **ctx.common(QUIZ))
+    return [PartRequest("quiz", html, stylesheets("quiz", paper), str(STYLES))]
+
+
+def chapter_part(ctx: PrintContext, topic: Topic, paper: str) -> PartRequest:
+    html = render_template(
+        "print/chapter.html.j2", topic=topic, number=ctx.chapter[topic.id], **ctx.common(STUDY_GUIDE)
+    )
+    return PartRequest(f"guide-{topic.id}", html, stylesheets("guide", paper), str(STYLES))
+
+
+def front_part(ctx: PrintContext, chapters: dict[str, RenderedPart], paper: str) -> PartRequest:
+    """Cover and contents; page labels come from where the chapters put each anchor."""
+
+    def page_label(topic_id: str, anchor: str) -> str:
+        part = chapters[topic_id]
+        page = part.anchors[anchor][0] + 1
+        return f"{ctx.chapter[topic_id]}-{page}"
+
+    html = render_template("print/front.html.j2", page_label=page_label, **ctx.common(STUDY_GUIDE))
+    return PartRequest("guide-front", html, stylesheets("guide", paper), str(STYLES))
+
+
+def topic_outline(ctx: PrintContext, *, questions: bool, prefix: str = "") -> list[OutlineEntry]:
+    entries = []
+    for topic in ctx.bank.topics:
+        children = [OutlineEntry(f"{ctx.label(q.id)} {q.question}", q.id) for q in topic.questions] if questions else []
+        title = f"{ctx.chapter[topic.id]}. {topic.title}"
+        entries.append(OutlineEntry(title, f"{prefix}topic-{topic.id}", children))
+    return entries

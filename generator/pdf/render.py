@@ -1,0 +1,80 @@
+"""Lay out one HTML part with WeasyPrint, in a worker process, with a disk cache.
+
+A part is a self-contained HTML document (a chapter, the front matter, the
+cheat sheet). Parts are independent, so they render in parallel, and a part
+whose HTML and styles did not change is read back from the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+# Px in WeasyPrint's layout are CSS pixels; PDF user space is in points.
+PX_TO_PT = 0.75
+CACHE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class PartRequest:
+    name: str
+    html: str
+    stylesheets: tuple[str, ...]
+    base_url: str
+
+
+@dataclass
+class RenderedPart:
+    name: str
+    pdf: Path
+    pages: int
+    # anchor id -> (page index within the part, x in pt, y in pt from the top)
+    anchors: dict[str, tuple[int, float, float]]
+    page_height_pt: float
+
+
+def cache_key(request: PartRequest) -> str:
+    import weasyprint
+
+    digest = hashlib.sha256()
+    for piece in (CACHE_VERSION, weasyprint.__version__, request.html, *request.stylesheets):
+        digest.update(piece.encode())
+        digest.update(b"\0")
+    for sheet in request.stylesheets:
+        digest.update(Path(sheet).read_bytes())
+    return digest.hexdigest()[:40]
+
+
+def render_part(request: PartRequest, cache_dir: Path) -> RenderedPart:
+    """Render one part to PDF (or fetch it from the cache)."""
+    key = cache_key(request)
+    pdf_path = cache_dir / f"{request.name}-{key}.pdf"
+    meta_path = pdf_path.with_suffix(".json")
+    if pdf_path.exists() and meta_path.exists():
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        anchors = {k: tuple(v) for k, v in meta["anchors"].items()}
+        return RenderedPart(request.name, pdf_path, meta["pages"], anchors, meta["page_height_pt"])
+
+    import weasyprint
+
+    # WeasyPrint warns about CSS it ignores; the print stylesheets are ours and
+    # tested, so keep the build output to what matters.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    stylesheets = [weasyprint.CSS(filename=sheet) for sheet in request.stylesheets]
+    document = weasyprint.HTML(string=request.html, base_url=request.base_url).render(stylesheets=stylesheets)
+    anchors: dict[str, tuple[int, float, float]] = {}
+    for index, page in enumerate(document.pages):
+        for name, (x0, y0, *_rest) in page.anchors.items():
+            anchors.setdefault(name, (index, round(x0 * PX_TO_PT, 2), round(y0 * PX_TO_PT, 2)))
+    height = document.pages[0].height * PX_TO_PT if document.pages else 0.0
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = pdf_path.with_suffix(".tmp")
+    document.write_pdf(tmp)
+    tmp.replace(pdf_path)
+    meta_path.write_text(
+        json.dumps({"pages": len(document.pages), "anchors": anchors, "page_height_pt": height}), encoding="utf-8"
+    )
+    return RenderedPart(request.name, pdf_path, len(document.pages), anchors, height)
