@@ -23,8 +23,9 @@ class BuildFailed(Exception):
 def run_mkdocs(site_dir: Path, *, config_file: Path | None = None) -> None:
     config_file = config_file or paths.ROOT / "mkdocs.yml"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # Not --quiet: it hides warnings from the counter that makes --strict fail.
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config_file), "-d", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         cwd=paths.ROOT,
         env=env,
         capture_output=True,
@@ -32,8 +33,9 @@ def run_mkdocs(site_dir: Path, *, config_file: Path | None = None) -> None:
         check=False,
     )
     if result.returncode != 0:
-        output = (result.stdout + result.stderr).strip()
-        raise BuildFailed(f"mkdocs build failed:\n{output}")
+        lines = (result.stdout + result.stderr).splitlines()
+        problems = [line for line in lines if not line.startswith("INFO")]
+        raise BuildFailed("mkdocs build failed:\n" + "\n".join(problems).strip())
 
 
 def swap_in(new_site: Path, site_dir: Path) -> None:

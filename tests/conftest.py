@@ -1,0 +1,75 @@
+"""Shared fixtures: small banks in temporary folders and real builds of them."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_BANK = ROOT / "tests" / "fixtures" / "bank"
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_generator(*args: str, content: Path, work: Path, extra_env: dict | None = None) -> Run:
+    """Run `python -m generator` against a bank, with caches and outputs under work."""
+    env = {
+        **os.environ,
+        "QUESTION_BANK_CONTENT": str(content),
+        "QUESTION_BANK_BUILD": str(work / "build"),
+        "QUESTION_BANK_CACHE": str(work / "cache"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    env.pop("GENERATOR_DEBUG", None)
+    env.update(extra_env or {})
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    return Run(result.returncode, result.stdout, result.stderr)
+
+
+def write_bank(folder: Path, files: dict[str, str]) -> Path:
+    """Write YAML files (dedented) into folder/content and return that folder."""
+    content = folder / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        data = textwrap.dedent(text).lstrip("\n")
+        (content / name).write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return content
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture bank built (site and PDFs) into a temporary folder; returns the site."""
+    work = tmp_path_factory.mktemp("fixture-build")
+    run = run_generator("build", "--site-dir", str(work / "site"), content=FIXTURE_BANK, work=work)
+    assert run.returncode == 0, run.stderr
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def shipped_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped bank built (site and PDFs) into a temporary folder; returns the site."""
+    work = tmp_path_factory.mktemp("shipped-build")
+    # The cache is keyed by content, so sharing the project's cache is safe and keeps reruns fast.
+    run = run_generator(
+        "build",
+        "--site-dir",
+        str(work / "site"),
+        content=ROOT / "content",
+        work=work,
+        extra_env={"QUESTION_BANK_CACHE": str(ROOT / ".cache")},
+    )
+    assert run.returncode == 0, run.stderr
+    return work / "site"

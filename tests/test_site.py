@@ -1,0 +1,245 @@
+"""The built site, parsed as HTML: structure, links, math, exports, offline."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import FIXTURE_BANK, run_generator, write_bank
+from tests.htmlsite import Site
+
+
+@pytest.fixture(scope="module")
+def site(fixture_build: Path) -> Site:
+    return Site(fixture_build)
+
+
+def fixture_questions() -> dict[str, dict]:
+    found = {}
+    for path in sorted(FIXTURE_BANK.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text())
+        for q in data["questions"]:
+            found[q["id"]] = {**q, "topic": data["topic"]["id"]}
+    return found
+
+
+def test_each_question_is_a_heading_with_a_stable_anchor(site: Site) -> None:
+    for qid, q in fixture_questions().items():
+        heading = site.page(f"topics/{q['topic']}/").find(id=qid)
+        assert heading is not None and heading.name == "h2", qid
+        assert q["question"] in heading.get_text()
+        assert heading["data-difficulty"] == q["difficulty"]
+
+
+def test_questions_keep_bank_order(site: Site) -> None:
+    ids = [h["id"] for h in site.page("topics/alpha/").select("h2.qb-question")]
+    assert ids == ["alpha-one", "alpha-two"]
+
+
+def test_answers_are_collapsed_details_blocks(site: Site) -> None:
+    page = site.page("topics/alpha/")
+    blocks = page.select("details.answer")
+    assert len(blocks) == 2
+    for block in blocks:
+        assert not block.has_attr("open")
+        assert block.find("summary").get_text(strip=True) == "Answer"
+    assert "The first answer has inline math" in blocks[0].get_text()
+
+
+def test_difficulty_badge_and_tags_under_each_question(site: Site) -> None:
+    heading = site.page("topics/alpha/").find(id="alpha-one")
+    meta = heading.find_next_sibling(class_="qb-meta")
+    assert meta.select_one(".qb-difficulty--basic").get_text(strip=True) == "Basic"
+    assert [a.get_text(strip=True) for a in meta.select("a.qb-tag")] == ["#fundamentals", "#metrics"]
+
+
+def test_related_links_and_backlinks_resolve(site: Site) -> None:
+    checked = 0
+    for qid, q in fixture_questions().items():
+        page_url = f"topics/{q['topic']}/"
+        block = site.page(page_url).find(id=qid).find_next("details")
+        related = [site.resolve(page_url, a["href"]) for a in block.select(".qb-related a")]
+        assert [frag for _url, frag in related] == q["related"]
+        for url, fragment in related + [site.resolve(page_url, a["href"]) for a in block.select(".qb-backlinks a")]:
+            assert site.exists(url, fragment), (qid, url, fragment)
+            checked += 1
+    assert checked >= 6
+
+
+def test_backlinks_are_computed_from_the_rest_of_the_bank(site: Site) -> None:
+    block = site.page("topics/alpha/").find(id="alpha-one").find_next("details")
+    backlinks = [a["href"] for a in block.select(".qb-backlinks a")]
+    assert backlinks == ["#alpha-two", "../beta/#beta-one"]
+
+
+def test_every_internal_link_in_the_site_resolves(site: Site) -> None:
+    broken = []
+    for page_url in site.html_pages():
+        for a in site.page(page_url).select("a[href]"):
+            target = site.resolve(page_url, a["href"])
+            if target is None:
+                continue
+            url, fragment = target
+            if not site.exists(url, fragment):
+                broken.append((page_url, a["href"]))
+    assert broken == []
+
+
+def test_math_is_typeset_and_no_raw_tex_is_visible(site: Site) -> None:
+    page = site.page("topics/alpha/")
+    assert page.select(".qb-math svg")
+    assert page.select_one(".qb-math--display svg")
+    text = page.select_one("article").get_text(" ")
+    for raw in ("\\frac", "$$", "\\(", "\\[", "$a^2"):
+        assert raw not in text
+
+
+def test_code_is_highlighted(site: Site) -> None:
+    block = site.page("topics/alpha/").select_one("div.highlight code")
+    assert block is not None and block.find("span")  # Pygments spans, not plain text
+
+
+def test_diagram_is_inline_svg(site: Site) -> None:
+    figure = site.page("topics/beta/").select_one("figure.qb-diagram svg")
+    assert figure is not None
+    assert "model" in figure.get_text()
+
+
+def test_home_page_cards_and_downloads(site: Site) -> None:
+    home = site.page("")
+    cards = home.select(".qb-topics li")
+    assert len(cards) == 2
+    assert "2 questions · 1 basic · 1 intermediate · 0 advanced" in cards[0].get_text(" ", strip=True)
+    downloads = [a["href"] for a in home.select("a[href$='.pdf']")]
+    assert downloads == [
+        "downloads/ml-interview-cheatsheet.pdf",
+        "downloads/ml-interview-study-guide.pdf",
+        "downloads/ml-interview-quiz.pdf",
+    ]
+    for href in downloads:
+        assert (site.root / href).stat().st_size > 1000
+
+
+def test_all_questions_index_lists_every_question(site: Site) -> None:
+    page = site.page("questions/")
+    links = {site.resolve("questions/", a["href"])[1] for a in page.select("table a")}
+    assert links == set(fixture_questions())
+
+
+def test_tags_index_has_an_anchor_per_tag(site: Site) -> None:
+    page = site.page("tags/")
+    for tag in ("fundamentals", "metrics", "system-design"):
+        assert page.find(id=f"tag:{tag}") is not None, tag
+
+
+def test_questions_json_export(site: Site) -> None:
+    data = json.loads((site.root / "questions.json").read_text())
+    records = {r["id"]: r for r in data["questions"]}
+    assert set(records) == set(fixture_questions())
+    one = records["alpha-one"]
+    assert one["topic"] == "alpha" and one["difficulty"] == "basic"
+    assert one["related"] == ["alpha-two", "beta-one"]
+    assert one["referenced_by"] == ["alpha-two", "beta-one"]
+    for record in records.values():
+        url, _, fragment = record["url"].partition("#")
+        assert site.exists(url, fragment)
+
+
+def test_search_index_holds_questions_answers_and_tags(site: Site) -> None:
+    index = json.loads((site.root / "search" / "search_index.json").read_text())
+    docs = index["docs"]
+    section = next(d for d in docs if d["location"].endswith("#alpha-one"))
+    assert "first alpha question" in section["title"]
+    assert "Basic" in section["text"] and "#metrics" in section["text"]
+    assert any("The second answer, with a table" in d["text"] for d in docs)
+    page = next(d for d in docs if d["location"] == "topics/alpha/")
+    assert set(page["tags"]) == {"fundamentals", "metrics"}
+
+
+def test_no_request_leaves_the_site(site: Site) -> None:
+    """Fonts, scripts, styles and images all come from the site itself."""
+    for page_url in site.html_pages():
+        page = site.page(page_url)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for element in page.find_all(tag):
+                value = element.get(attr)
+                if value is None or (tag == "link" and "stylesheet" not in element.get("rel", [])):
+                    continue
+                assert site.resolve(page_url, value) is not None, (page_url, value)
+    css = "\n".join(p.read_text() for p in site.root.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
+
+
+def test_pages_use_relative_links_so_a_sub_path_works(site: Site) -> None:
+    page = site.page("topics/alpha/")
+    hrefs = [a["href"] for a in page.select("a[href]")] + [s["src"] for s in page.select("script[src]")]
+    absolute = [h for h in hrefs if h.startswith("/")]
+    assert absolute == []
+
+
+def _tree_digest(root: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    good = (FIXTURE_BANK / "alpha.yaml").read_text()
+    content = write_bank(
+        tmp_path, {"alpha.yaml": good.replace("related: [alpha-two, beta-one]", "related: [alpha-two]")}
+    )
+    site_dir = tmp_path / "site"
+    first = run_generator("build", "--site-only", "--site-dir", str(site_dir), content=content, work=tmp_path)
+    assert first.returncode == 0, first.stderr
+    before = _tree_digest(site_dir)
+
+    (content / "alpha.yaml").write_text(good.replace("difficulty: basic", "difficulty: trivial"))
+    second = run_generator("build", "--site-only", "--site-dir", str(site_dir), content=content, work=tmp_path)
+    assert second.returncode == 1
+    assert "difficulty 'trivial'" in second.stderr
+    assert "previous site was left as it was" in second.stderr
+    assert _tree_digest(site_dir) == before
+    assert not list(tmp_path.glob(".site.new-*"))
+
+
+def test_mkdocs_failure_also_keeps_the_previous_site(tmp_path: Path) -> None:
+    """A failure inside MkDocs itself (not caught by validation) must not touch site/ either."""
+    content = write_bank(
+        tmp_path,
+        {
+            "alpha.yaml": (FIXTURE_BANK / "alpha.yaml")
+            .read_text()
+            .replace("related: [alpha-two, beta-one]", "related: [alpha-two]")
+        },
+    )
+    site_dir = tmp_path / "site"
+    assert (
+        run_generator("build", "--site-only", "--site-dir", str(site_dir), content=content, work=tmp_path).returncode
+        == 0
+    )
+    before = _tree_digest(site_dir)
+    # A Markdown link to a page that does not exist fails `mkdocs build --strict`.
+    broken = (
+        (content / "alpha.yaml")
+        .read_text()
+        .replace("The second answer, with a table.", "The second answer links to [nowhere](missing-page.md).")
+    )
+    (content / "alpha.yaml").write_text(broken)
+    run = run_generator("build", "--site-only", "--site-dir", str(site_dir), content=content, work=tmp_path)
+    assert run.returncode == 1
+    assert "missing-page.md" in run.stderr
+    assert "Traceback" not in run.stderr
+    assert _tree_digest(site_dir) == before
+
+
+def test_no_build_timestamps_leak_into_pages(site: Site) -> None:
+    html = site.file_for("topics/alpha/").read_text()
+    assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", html)
