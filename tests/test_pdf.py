@@ -1,0 +1,134 @@
+"""The three PDFs, read back: text, outline, links, fonts, metadata, paper size."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfReader
+
+from tests.conftest import FIXTURE_BANK, ROOT, run_generator
+from tests.pdftools import compact, fonts, link_annotations, outline_titles, page_texts
+
+NAMES = ("ml-interview-cheatsheet.pdf", "ml-interview-study-guide.pdf", "ml-interview-quiz.pdf")
+
+
+def bank_of(folder: Path) -> list[dict]:
+    topics = []
+    for path in sorted(folder.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text())
+        topics.append(data)
+    return sorted(topics, key=lambda d: d["topic"]["order"])
+
+
+@pytest.fixture(scope="module")
+def fixture_pdfs(fixture_build: Path) -> Path:
+    return fixture_build / "downloads"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_question_appears(fixture_pdfs: Path, name: str) -> None:
+    text = compact(" ".join(page_texts(fixture_pdfs / name)))
+    for topic in bank_of(FIXTURE_BANK):
+        for q in topic["questions"]:
+            assert compact(q["question"]) in text, (name, q["id"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_raw_latex_in_text(fixture_pdfs: Path, name: str) -> None:
+    text = " ".join(page_texts(fixture_pdfs / name))
+    for raw in ("$$", "\\frac", "\\(", "\\[", "$a^2"):
+        assert raw not in text, (name, raw)
+
+
+def test_study_guide_outline_has_topics_and_questions(fixture_pdfs: Path) -> None:
+    outline = outline_titles(fixture_pdfs / "ml-interview-study-guide.pdf")
+    assert [title for title, _ in outline] == ["Contents", "1. Alpha topic", "2. Beta topic"]
+    assert [t for t, _ in outline[1][1]] == [
+        "1.1 What is the first alpha question?",
+        "1.2 What is the second alpha question?",
+    ]
+    assert [t for t, _ in outline[2][1]] == ["2.1 What does the beta diagram show?"]
+
+
+@pytest.mark.parametrize(
+    ("name", "extra"),
+    [("ml-interview-cheatsheet.pdf", []), ("ml-interview-quiz.pdf", ["Answer key"])],
+)
+def test_outline_has_one_entry_per_topic(fixture_pdfs: Path, name: str, extra: list[str]) -> None:
+    outline = outline_titles(fixture_pdfs / name)
+    assert [title for title, _ in outline] == ["1. Alpha topic", "2. Beta topic", *extra]
+
+
+def test_related_references_are_internal_links(fixture_pdfs: Path) -> None:
+    links = link_annotations(fixture_pdfs / "ml-interview-study-guide.pdf")
+    internal = [link for link in links if link["uri"] is None]
+    # Contents: 2 chapters + 3 questions; answers: 5 related + 5 referenced-by.
+    assert len(internal) >= 15
+    assert all(link["target_ok"] for link in internal)
+    assert not [link for link in links if link["uri"] and "question.invalid" in link["uri"]]
+
+
+def test_contents_page_numbers_point_at_the_right_pages(fixture_pdfs: Path) -> None:
+    texts = page_texts(fixture_pdfs / "ml-interview-study-guide.pdf")
+    contents = next(t for t in texts if "Contents" in t)
+    assert "1.2 What is the second alpha question?" in contents
+    # The question starts on the page whose footer reads 1-1 (chapter 1, page 1).
+    page = next(t for t in texts if "1.1 What is the first alpha question?" in t and "Contents" not in t)
+    assert "1-1" in page
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fonts_are_embedded_and_not_type3(fixture_pdfs: Path, name: str) -> None:
+    found = fonts(fixture_pdfs / name)
+    assert found
+    for font in found:
+        assert font["embedded"], font
+        assert font["subtype"] != "/Type3", font
+    names = " ".join(f["name"] for f in found).replace("-", "")
+    assert "NotoSerif" in names and "NotoSans" in names
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_metadata_and_language(fixture_pdfs: Path, name: str) -> None:
+    reader = PdfReader(fixture_pdfs / name)
+    assert reader.metadata.title.startswith("ML Interview")
+    assert reader.metadata.author
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a4_by_default(fixture_pdfs: Path, name: str) -> None:
+    box = PdfReader(fixture_pdfs / name).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_letter_paper_on_request(tmp_path: Path) -> None:
+    run = run_generator(
+        "pdf", "--paper", "letter", "--site-dir", str(tmp_path / "none"), content=FIXTURE_BANK, work=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    for name in NAMES:
+        box = PdfReader(tmp_path / "build" / "downloads" / name).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (612, 792), name
+
+
+def test_quiz_has_numbered_questions_and_answer_key(fixture_pdfs: Path) -> None:
+    texts = page_texts(fixture_pdfs / "ml-interview-quiz.pdf")
+    key = next(t for t in texts if "Answer key" in t)
+    for number, short in (("1.1", "The first one: it has math and code."), ("2.1", "Two boxes and an arrow.")):
+        assert number in key and compact(short) in compact(key)
+    questions = " ".join(t for t in texts if "Answer key" not in t)
+    assert compact("1.2 What is the second alpha question?") in compact(questions)
+
+
+def test_cheatsheet_has_short_answers_and_formula(fixture_pdfs: Path) -> None:
+    text = " ".join(page_texts(fixture_pdfs / "ml-interview-cheatsheet.pdf"))
+    assert compact("The second one links back.") in compact(text)
+    assert len(PdfReader(fixture_pdfs / "ml-interview-cheatsheet.pdf").pages) == 1
+
+
+def test_makefile_paper_option_reaches_the_generator() -> None:
+    makefile = (ROOT / "Makefile").read_text()
+    assert "--paper $(PAPER)" in makefile
