@@ -9,6 +9,7 @@ diagrams and missing code snippets before a build gets far.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,10 @@ from .model import Bank, Question
 from .problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+# TeX that survived Markdown rendering: math the reader would see raw.
+_RAW_TEX = re.compile(r"\$\$|\\(?:frac|sum|sqrt|mathbb|mathcal|text|left|right|begin|hat|bar|log|exp|alpha|beta|sigma|theta|lambda)\b")
 
 
 @functools.cache
@@ -66,7 +71,18 @@ class AnswerRenderer:
             return ""
         for failure in diagrams.drain_failures():
             on_problem("```dot", str(failure))
-        return self.math.replace_in_html(html, on_error=lambda exc: on_problem(exc.tex, str(exc)))
+        html = self.math.replace_in_html(html, on_error=lambda exc: on_problem(exc.tex, str(exc)))
+        visible = _TAGS.sub(" ", _CODE.sub(" ", html))
+        for match in _RAW_TEX.finditer(visible):
+            context = " ".join(visible[max(0, match.start() - 40) : match.end() + 20].split())
+            needle = visible[match.start() : match.end() + 20].split("\n")[0].strip().split(" ")[0]
+            on_problem(
+                needle if needle != "$$" else text[: text.find("$$") + 2].splitlines()[-1],
+                f"math left as raw TeX near {context!r}: put $$ on lines of their own with a blank line "
+                "before and after (inside a list item, indent the block with the item)",
+            )
+            break
+        return html
 
     def render(self, question: Question, problems: list[Problem]) -> RenderedAnswer:
         def report(needle: str, message: str) -> None:

@@ -17,6 +17,8 @@ from .templating import render_template
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
 _COMMENTS = re.compile(r"<!--.*?-->", re.S)
+# Graphviz titles ("%3", node ids) are tooltips nobody needs, and would leak into search.
+_TITLES = re.compile(r"<title>.*?</title>", re.S)
 
 
 class DiagramError(Exception):
@@ -51,7 +53,7 @@ def render_svg(source: str) -> str:
     if result.returncode != 0:
         detail = " ".join(result.stderr.split())[:300] or f"dot exited with {result.returncode}"
         raise DiagramError(f"Graphviz error: {detail}")
-    svg = _COMMENTS.sub("", _PROLOGUE.sub("", result.stdout, count=1)).strip()
+    svg = _TITLES.sub("", _COMMENTS.sub("", _PROLOGUE.sub("", result.stdout, count=1))).strip()
     cache.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(".tmp")
     tmp.write_text(svg, encoding="utf-8")

@@ -16,6 +16,11 @@ def _md_label(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
+def _attr_value(text: str) -> str:
+    """Make text safe inside a double-quoted attr_list value."""
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("}", "&#125;")
+
+
 @functools.cache
 def environment() -> Environment:
     env = Environment(
@@ -29,6 +34,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters["md_label"] = _md_label
+    env.filters["attr_value"] = _attr_value
     return env
 
 

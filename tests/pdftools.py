@@ -62,7 +62,7 @@ def fonts(path: Path) -> list[dict]:
     reader = PdfReader(path)
     found: dict[int, dict] = {}
 
-    def visit(resources) -> None:  # noqa: ANN001
+    def visit(resources) -> None:
         if resources is None:
             return
         resources = resources.get_object()

@@ -36,6 +36,12 @@ def test_each_question_is_a_heading_with_a_stable_anchor(site: Site) -> None:
         assert heading["data-difficulty"] == q["difficulty"]
 
 
+def test_table_of_contents_lists_bare_questions(site: Site) -> None:
+    toc = site.page("topics/alpha/").select("nav.md-nav--secondary a.md-nav__link")
+    labels = [a.get_text(" ", strip=True) for a in toc]
+    assert "What is the first alpha question?" in labels
+
+
 def test_questions_keep_bank_order(site: Site) -> None:
     ids = [h["id"] for h in site.page("topics/alpha/").select("h2.qb-question")]
     assert ids == ["alpha-one", "alpha-two"]
@@ -53,8 +59,8 @@ def test_answers_are_collapsed_details_blocks(site: Site) -> None:
 
 def test_difficulty_badge_and_tags_under_each_question(site: Site) -> None:
     heading = site.page("topics/alpha/").find(id="alpha-one")
+    assert heading.select_one(".qb-difficulty--basic").get_text(strip=True) == "Basic"
     meta = heading.find_next_sibling(class_="qb-meta")
-    assert meta.select_one(".qb-difficulty--basic").get_text(strip=True) == "Basic"
     assert [a.get_text(strip=True) for a in meta.select("a.qb-tag")] == ["#fundamentals", "#metrics"]
 
 
@@ -154,8 +160,8 @@ def test_search_index_holds_questions_answers_and_tags(site: Site) -> None:
     index = json.loads((site.root / "search" / "search_index.json").read_text())
     docs = index["docs"]
     section = next(d for d in docs if d["location"].endswith("#alpha-one"))
-    assert "first alpha question" in section["title"]
-    assert "Basic" in section["text"] and "#metrics" in section["text"]
+    assert "first alpha question" in section["title"] and "Basic" in section["title"]
+    assert "#metrics" in section["text"]
     assert any("The second answer, with a table" in d["text"] for d in docs)
     page = next(d for d in docs if d["location"] == "topics/alpha/")
     assert set(page["tags"]) == {"fundamentals", "metrics"}

@@ -36,13 +36,13 @@ def topic_file(tid: str, order: int, questions: list[tuple[str, str]]) -> str:
     return body
 
 
-def check(tmp_path: Path, files: dict[str, str], *, fast: bool = True):  # noqa: ANN201
+def check(tmp_path: Path, files: dict[str, str], *, fast: bool = True):
     content = write_bank(tmp_path, files)
     args = ["check", "--fast"] if fast else ["check"]
     return run_generator(*args, content=content, work=tmp_path)
 
 
-def assert_problem(run, location: str, fragment: str) -> None:  # noqa: ANN001
+def assert_problem(run, location: str, fragment: str) -> None:
     assert run.returncode != 0
     assert "Traceback" not in run.stderr
     lines = [line for line in run.stderr.splitlines() if line.startswith(location)]

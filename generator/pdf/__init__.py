@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from .. import paths
 from ..build import BuildFailed
@@ -32,6 +34,7 @@ from .documents import (
 from .render import PartRequest, RenderedPart, render_part
 
 PAPERS = ("a4", "letter")
+T = TypeVar("T")
 
 
 class _Runner:
@@ -42,11 +45,14 @@ class _Runner:
         self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
 
     def submit(self, request: PartRequest) -> Future[RenderedPart]:
+        return self.call(render_part, request, self.cache_dir)
+
+    def call(self, func: Callable[..., T], *args: object) -> Future[T]:
         if self.pool is not None:
-            return self.pool.submit(render_part, request, self.cache_dir)
-        future: Future[RenderedPart] = Future()
+            return self.pool.submit(func, *args)
+        future: Future[T] = Future()
         try:
-            future.set_result(render_part(request, self.cache_dir))
+            future.set_result(func(*args))
         except Exception as exc:  # handed to the caller like a pool would
             future.set_exception(exc)
         return future
@@ -73,30 +79,42 @@ def build_pdfs(checked: CheckedBank, out_dir: Path, *, paper: str = "a4") -> lis
 
     workers = max(1, min(os.cpu_count() or 1, 4))
     runner = _Runner(cache_dir, workers)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    targets = {spec.filename: out_dir / spec.filename for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ)}
     try:
-        # Chapters first: the contents pages need to know where they landed.
+        # Chapters first (the contents pages wait for them); the cheat sheet and
+        # the quiz are joined in the pool while the chapters still render.
         chapter_futures = {tid: runner.submit(req) for tid, req in chapters.items()}
         sheet_futures = [runner.submit(req) for req in cheatsheet]
         quiz_futures = [runner.submit(req) for req in quiz]
+        joins = [
+            runner.call(
+                assemble,
+                [f.result() for f in sheet_futures],
+                topic_outline(ctx, questions=False),
+                CHEATSHEET.metadata,
+                targets[CHEATSHEET.filename],
+            ),
+            runner.call(
+                assemble,
+                [f.result() for f in quiz_futures],
+                [*topic_outline(ctx, questions=False), OutlineEntry("Answer key", "answer-key")],
+                QUIZ.metadata,
+                targets[QUIZ.filename],
+            ),
+        ]
         rendered = {tid: future.result() for tid, future in chapter_futures.items()}
         front = runner.submit(front_part(ctx, rendered, paper)).result()
-        sheet = [f.result() for f in sheet_futures]
-        quiz_rendered = [f.result() for f in quiz_futures]
+        guide_outline = [OutlineEntry("Contents", "contents"), *topic_outline(ctx, questions=True)]
+        assemble([front, *rendered.values()], guide_outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])
+        for join in joins:
+            join.result()
+    except MissingAnchor as exc:
+        raise BuildFailed(f"PDF assembly failed: {exc}") from exc
     except Exception as exc:
         raise BuildFailed(f"PDF rendering failed: {exc}") from exc
     finally:
         runner.close()
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    targets = {spec.filename: out_dir / spec.filename for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ)}
-    try:
-        assemble(sheet, topic_outline(ctx, questions=False), CHEATSHEET.metadata, targets[CHEATSHEET.filename])
-        guide_outline = [OutlineEntry("Contents", "contents"), *topic_outline(ctx, questions=True)]
-        assemble([front, *rendered.values()], guide_outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])
-        quiz_outline = [*topic_outline(ctx, questions=False), OutlineEntry("Answer key", "answer-key")]
-        assemble(quiz_rendered, quiz_outline, QUIZ.metadata, targets[QUIZ.filename])
-    except MissingAnchor as exc:
-        raise BuildFailed(f"PDF assembly failed: {exc}") from exc
     _prune_cache(cache_dir)
     return list(targets.values())
 

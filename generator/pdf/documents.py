@@ -78,14 +78,46 @@ class PrintContext:
         }
 
 
-def cheatsheet_parts(ctx: PrintContext, paper: str) -> list[PartRequest]:
-    html = render_template("print/cheatsheet.html.j2", **ctx.common(CHEATSHEET))
-    return [PartRequest("cheatsheet", html, stylesheets("cheatsheet", paper), str(STYLES))]
+def topic_groups(topics: list[Topic], groups: int) -> list[list[Topic]]:
+    """Split topics, in order, into about `groups` runs of similar question counts.
+
+    The cheat sheet renders one part per run: an edit re-renders only its run,
+    at the cost of at most one part-filled page per run.
+    """
+    total = sum(len(t.questions) for t in topics) or 1
+    runs: list[list[Topic]] = [[]]
+    done = 0
+    for topic in topics:
+        if runs[-1] and done >= total * len(runs) / groups:
+            runs.append([])
+        runs[-1].append(topic)
+        done += len(topic.questions)
+    return runs
+
+
+def cheatsheet_parts(ctx: PrintContext, paper: str, groups: int = 4) -> list[PartRequest]:
+    parts = []
+    for index, topics in enumerate(topic_groups(ctx.bank.topics, groups)):
+        html = render_template("print/cheatsheet.html.j2", topics=topics, first=index == 0, **ctx.common(CHEATSHEET))
+        parts.append(PartRequest(f"cheatsheet-{index + 1}", html, stylesheets("cheatsheet", paper), str(STYLES)))
+    return parts
 
 
 def quiz_parts(ctx: PrintContext, paper: str) -> list[PartRequest]:
-    html = render_template("print/quiz.html.j2", **ctx.common(QUIZ))
-    return [PartRequest("quiz", html, stylesheets("quiz", paper), str(STYLES))]
+    """One part per topic (each starts a page, as a quiz section should), then the key."""
+    sheets = stylesheets("quiz", paper)
+    parts = [
+        PartRequest(
+            f"quiz-{topic.id}",
+            render_template("print/quiz.html.j2", topic=topic, first=index == 0, **ctx.common(QUIZ)),
+            sheets,
+            str(STYLES),
+        )
+        for index, topic in enumerate(ctx.bank.topics)
+    ]
+    key = render_template("print/quiz-key.html.j2", **ctx.common(QUIZ))
+    parts.append(PartRequest("quiz-key", key, sheets, str(STYLES)))
+    return parts
 
 
 def chapter_part(ctx: PrintContext, topic: Topic, paper: str) -> PartRequest:

@@ -1,0 +1,26 @@
+"""Precision, recall and F1 from label arrays (NumPy only)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def precision_recall_f1(
+    y_true: np.ndarray, y_pred: np.ndarray, positive: object = 1, zero_division: float = 0.0
+) -> tuple[float, float, float]:
+    """Binary metrics for the `positive` class; `zero_division` is returned when a ratio is 0 / 0."""
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    actual, predicted = y_true == positive, y_pred == positive
+    tp = int(np.sum(actual & predicted))
+    fp = int(np.sum(~actual & predicted))
+    fn = int(np.sum(actual & ~predicted))
+    precision = tp / (tp + fp) if tp + fp else zero_division  # no positive predictions
+    recall = tp / (tp + fn) if tp + fn else zero_division  # no positive labels
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else zero_division  # harmonic mean of P and R
+    return precision, recall, f1
+
+
+def macro_f1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
+    """Unweighted mean of per-class F1 over every label seen in y_true or y_pred."""
+    labels = np.unique(np.concatenate([np.asarray(y_true), np.asarray(y_pred)]))
+    return float(np.mean([precision_recall_f1(y_true, y_pred, positive=c)[2] for c in labels]))

@@ -1,0 +1,52 @@
+"""Recompute the numbers stated in the example answers of content/behavioral-and-career.yaml."""
+
+from tests.bank import answer_words
+
+
+def test_pipeline_speedup():
+    text = answer_words("star-method")
+    before, after = 6.0, 1.5
+    assert round(100 * (1 - after / before)) == 75
+    assert "from 6 hours to 1.5 hours, a 75% cut" in text
+
+
+def test_forecasting_model_count():
+    text = answer_words("challenging-ml-project")
+    assert 3_000 * 200 == 600_000
+    assert "3,000 products across 200 stores" in text and "600,000 separate models" in text
+
+
+def test_fraud_review_framing():
+    text = answer_words("explaining-model-to-stakeholders")
+    budget, fraud_rate, hits = 500, 0.02, 350
+    assert round(budget * fraud_rate) == 10
+    assert round(100 * hits / budget) == 70
+    assert "find about 10 frauds" in text
+    assert "top 500 contained 350, so 70 of every 100 reviews" in text
+
+
+def test_lora_gpu_hours():
+    text = answer_words("staying-current-with-research")
+    full = 8 * 48
+    lora = 1 * 6
+    assert full == 384 and full // lora == 64
+    assert "6 GPU-hours instead of 384, a 64-fold saving" in text
+
+
+def test_prep_hours():
+    text = answer_words("preparing-for-ml-interviews")
+    assert 5 * 10 == 50
+    assert "five weeks" in text and "10 hours a week, 50 hours in all" in text
+
+
+def test_review_budget_share():
+    text = answer_words("structuring-interview-answers")
+    assert 100 * 5_000 / 1_000_000 == 0.5
+    assert "top 0.5%" in text
+
+
+def test_adverse_impact_ratio():
+    text = answer_words("pushing-back-on-launch")
+    ratio = 0.30 / 0.42
+    assert round(ratio, 2) == 0.71 and ratio < 0.8
+    assert "42% for one group, 30% for another, a ratio of 0.71" in text

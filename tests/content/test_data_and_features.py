@@ -1,0 +1,201 @@
+"""Recompute the numbers quoted in the data-and-features answers."""
+
+import math
+
+import numpy as np
+
+from tests.bank import answer_words
+
+
+def test_listwise_deletion_and_mean_imputation_variance():
+    text = answer_words("missing-data-strategies")
+    complete = 0.95**10
+    assert round(complete, 3) == 0.599
+    assert "0.95^{10} \\approx 0.599" in text
+    assert round(1 - complete, 1) == 0.4 and "about 40% of the rows" in text
+    # Filling a fraction p with the mean scales the population variance by (1 - p).
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=10_000)
+    observed = x[:7_000]
+    filled = np.concatenate([observed, np.full(3_000, observed.mean())])
+    assert math.isclose(filled.var() / observed.var(), 0.7, rel_tol=1e-12)
+    assert "70% of the observed variance" in text
+
+
+def test_pandas_example_statistics():
+    text = answer_words("pandas-missing-values")
+    age = np.array([25, np.nan, 40, 35, np.nan])
+    income = np.array([50_000, 62_000, np.nan, 58_000, 71_000])
+    city = ["Oslo", "Rome", None, "Rome", "Oslo"]
+    assert np.nanmedian(age) == 35.0 and "# 35.0" in text
+    assert np.nanmean(income) == 60250.0 and "# 60250.0" in text
+    assert np.nansum(income) == 241_000 and "241,000" in text
+    missing = np.array([np.isnan(age), np.isnan(income), [c is None for c in city]])
+    assert list(missing.sum(axis=1)) == [2, 1, 1]
+    assert list(missing.mean(axis=1)) == [0.4, 0.2, 0.2]
+    assert "0.4, 0.2, 0.2" in text
+    per_row_missing = missing.sum(axis=0)
+    assert (per_row_missing > 0).sum() == 3
+    assert list(np.where(per_row_missing == 0)[0]) == [0, 3]
+    assert ((3 - per_row_missing) >= 2).sum() == 4
+    assert "rows with at least one gap: 3" in text
+
+
+def test_knn_imputation_distances():
+    text = answer_words("knn-imputation")
+    target = np.array([1.0, 0.5])  # features 1 and 3 of the incomplete row
+    rows = {"B": (1.2, 0.8, 0.4), "C": (0.7, 0.6, 0.6), "D": (-1.0, -0.5, -0.2), "E": (0.5, 1.4, 0.0)}
+    dist = {}
+    for name, (a, _, c) in rows.items():
+        d2 = ((np.array([a, c]) - target) ** 2).sum()
+        dist[name] = math.sqrt(3 / 2 * d2)
+    assert [f"{dist[k]:.3f}" for k in "BCDE"] == ["0.274", "0.387", "2.595", "0.866"]
+    for k in "BCDE":
+        assert f"{dist[k]:.3f}" in text
+    nearest = sorted(dist, key=dist.get)[:2]
+    assert nearest == ["B", "C"]
+    assert round(np.mean([rows[k][1] for k in nearest]), 3) == 0.7
+    assert "(0.8 + 0.6)/2 = 0.7" in text
+    assert np.mean([r[1] for r in rows.values()]) == 0.575 and "0.575" in text
+
+
+def test_outlier_iqr_and_masked_z_score():
+    text = answer_words("outlier-detection-handling")
+    x = np.array([12, 14, 15, 15, 16, 18, 19, 21, 95])
+    q1, q3 = np.percentile(x, [25, 75])
+    assert (q1, q3) == (15, 19)
+    assert q3 + 1.5 * (q3 - q1) == 25
+    assert "Q_1 = 15" in text and "Q_3 = 19" in text and "19 + 6 = 25" in text
+    assert x.sum() == 225 and x.mean() == 25 and "225/9 = 25" in text
+    assert round(x.std(), 1) == 24.9 and "about 24.9" in text
+    z = (95 - x.mean()) / x.std()
+    assert round(z, 1) == 2.8 and z < 3 and "z \\approx 2.8" in text
+
+
+def test_scaling_table():
+    text = answer_words("normalization-vs-standardization")
+    x = np.array([20, 35, 50, 200.0])
+    mm = (x - x.min()) / (x.max() - x.min())
+    z = (x - x.mean()) / x.std()
+    assert x.mean() == 76.25 and round(x.std(), 1) == 72.2
+    assert "76.25k" in text and "72.2k" in text
+    assert [f"{v:.3f}" for v in mm] == ["0.000", "0.083", "0.167", "1.000"]
+    assert [f"{v:.2f}" for v in z] == ["-0.78", "-0.57", "-0.36", "1.71"]
+    for v in ["| 0.083 | -0.57 |", "| 0.167 | -0.36 |", "| 1.000 | 1.71 |", "| 0.000 | -0.78 |"]:
+        assert v in text
+    assert round(mm[2], 2) == 0.17 and "[0, 0.17]" in text
+
+
+def test_hashing_bucket_load():
+    text = answer_words("categorical-encoding")
+    assert 2**10 == 1024 and round(40_000 / 1024) == 39
+    assert "about 39 codes" in text
+
+
+def test_target_encoding_smoothing_and_loo():
+    text = answer_words("target-encoding-leakage")
+
+    def enc(n, mean, prior=0.10, m=10):
+        return (n * mean + m * prior) / (n + m)
+
+    assert enc(2, 1.0) == 0.25 and "= 0.25" in text
+    assert round(enc(500, 0.20), 3) == 0.198 and "(100 + 1)/510 = 0.198" in text
+    y = np.array([1, 1, 0, 0])
+    loo = (y.sum() - y) / (len(y) - 1)
+    assert np.allclose(loo[y == 1], 1 / 3) and np.allclose(loo[y == 0], 2 / 3)
+    assert "1/3" in text and "2/3" in text
+
+
+def test_cyclical_hour_encoding():
+    text = answer_words("feature-engineering")
+
+    def enc(h):
+        return np.array([np.sin(2 * np.pi * h / 24), np.cos(2 * np.pi * h / 24)])
+
+    assert np.allclose(enc(0), [0, 1])
+    assert [f"{v:.3f}" for v in enc(23)] == ["-0.259", "0.966"]
+    assert "(-0.259, 0.966)" in text
+    d_0_23 = np.linalg.norm(enc(0) - enc(23))
+    d_12_13 = np.linalg.norm(enc(12) - enc(13))
+    assert math.isclose(d_0_23, d_12_13) and math.isclose(d_0_23, 2 * math.sin(math.pi / 24))
+    assert round(d_0_23, 3) == 0.261 and "0.261" in text
+
+
+def test_mutual_information_example():
+    text = answer_words("feature-selection-methods")
+    joint = np.array([[0.4, 0.1], [0.1, 0.4]])
+    px, py = joint.sum(axis=1), joint.sum(axis=0)
+    terms = joint * np.log2(joint / np.outer(px, py))
+    mi = terms.sum()
+    assert round(terms[0, 0] + terms[1, 1], 3) == 0.542
+    assert round(-(terms[0, 1] + terms[1, 0]), 3) == 0.264
+    assert round(mi, 3) == 0.278
+    assert "0.542 - 0.264 = 0.278" in text
+
+
+def test_curse_of_dimensionality_numbers():
+    text = answer_words("curse-of-dimensionality")
+    assert round(0.01 ** (1 / 10), 2) == 0.63 and "\\approx 0.63" in text and "63%" in text
+    assert f"{0.9**100:.1e}" == "2.7e-05" and "2.7 \\times 10^{-5}" in text
+
+
+def test_pca_variance_ratios():
+    text = answer_words("pca-explained-variance")
+    vals, vecs = np.linalg.eigh(np.array([[2.0, 1.0], [1.0, 2.0]]))
+    assert np.allclose(sorted(vals), [1, 3])
+    assert np.allclose(np.abs(vecs[:, np.argmax(vals)]), [1 / np.sqrt(2)] * 2)
+    assert "3/4 = 75\\%" in text
+    lam = np.array([4.0, 2.5, 1.5, 1.0, 0.6, 0.4])
+    ratio = lam / lam.sum()
+    cum = np.cumsum(ratio)
+    assert "| ratio | " + " | ".join(f"{r:.2f}" for r in ratio) + " |" in text
+    assert "| cumulative | " + " | ".join(f"{c:.2f}" for c in cum) + " |" in text
+    assert int(np.argmax(cum >= 0.90 - 1e-12)) + 1 == 4
+    assert int(np.argmax(cum >= 0.95 - 1e-12)) + 1 == 5
+
+
+def test_pca_vs_lda_example():
+    text = answer_words("pca-vs-lda")
+    # Pooled covariance of two equal classes: within (9, 1) plus between along y.
+    mu1, mu2 = np.array([0.0, 0.0]), np.array([0.0, 3.0])
+    sw = np.diag([9.0, 1.0])
+    mid = (mu1 + mu2) / 2
+    sb = 0.5 * np.outer(mu1 - mid, mu1 - mid) + 0.5 * np.outer(mu2 - mid, mu2 - mid)
+    total = sw + sb
+    assert np.allclose(np.diag(total), [9, 3.25]) and "1 + 1.5^2 = 3.25" in text
+    vals, vecs = np.linalg.eigh(total)
+    assert np.allclose(np.abs(vecs[:, np.argmax(vals)]), [1, 0])  # PCA picks x
+    w = np.linalg.solve(sw, mu2 - mu1)
+    assert np.allclose(w, [0, 3])  # LDA picks y
+    assert "(0, 3)" in text
+
+
+def test_class_weights_threshold_and_prior_correction():
+    text = answer_words("class-imbalance-strategies")
+    n, pos = 100_000, 1_000
+    assert n / (2 * pos) == 50
+    assert round(n / (2 * (n - pos)), 3) == 0.505 and "0.505" in text
+    assert round(5 / 205, 3) == 0.024 and "5/205 \\approx 0.024" in text
+    beta, ps = 0.1, 0.5
+    p = beta * ps / (beta * ps - ps + 1)
+    # Cross-check against odds: true odds = beta * sampled odds.
+    odds = beta * ps / (1 - ps)
+    assert math.isclose(p, odds / (1 + odds))
+    assert round(p, 3) == 0.091 and "about 0.091" in text
+
+
+def test_smote_point_and_count():
+    text = answer_words("smote-oversampling")
+    xi, xnn, lam = np.array([2, 10]), np.array([4, 14]), 0.25
+    assert np.allclose(xi + lam * (xnn - xi), [2.5, 11]) and "(2.5, 11)" in text
+    assert 99_000 - 1_000 == 98_000 and 98_000 / 1_000 == 98
+    assert "98,000 synthetic points, 98 per" in text
+
+
+def test_time_series_features():
+    text = answer_words("time-series-feature-engineering")
+    sales = [20, 22, 19, 25, 30, 28, 24, 26]  # days 1..8
+    assert sales[-1] == 26 and sales[-7] == 22
+    assert sum(sales[-3:]) / 3 == 26
+    assert sum(sales[-7:]) == 174 and round(174 / 7, 2) == 24.86
+    assert "(28 + 24 + 26)/3 = 26" in text and "174/7 \\approx 24.86" in text

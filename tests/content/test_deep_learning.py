@@ -1,0 +1,272 @@
+"""Recompute the numbers quoted in the deep-learning answers."""
+
+import math
+
+import numpy as np
+
+from tests.bank import answer_words
+
+
+def sigmoid(z):
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def test_mlp_parameter_count():
+    text = answer_words("what-is-deep-learning")
+    layers = [784, 256, 128, 10]
+    counts = [a * b + b for a, b in zip(layers, layers[1:])]
+    assert counts == [200_960, 32_896, 1_290]
+    assert sum(counts) == 235_146
+    for n in ("200{,}960", "32{,}896", "1{,}290", "235,146"):
+        assert n in text
+
+
+def test_neuron_and_xor():
+    text = answer_words("artificial-neuron-and-nonlinearity")
+    z = 0.5 * 1 + (-0.25) * 2 + 0.1
+    assert round(z, 10) == 0.1
+    assert f"{sigmoid(z):.3f}" == "0.525"
+    assert "0.525" in text
+    relu = lambda v: max(0.0, v)
+    outputs = []
+    for x1, x2 in [(0, 0), (1, 0), (0, 1), (1, 1)]:
+        h1, h2 = relu(x1 + x2), relu(x1 + x2 - 1)
+        outputs.append(h1 - 2 * h2)
+    assert outputs == [0, 1, 1, 0]
+    assert "y = 0, 1, 1, 0" in text
+
+
+def test_activation_numbers():
+    text = answer_words("activation-functions-compared")
+    s5 = sigmoid(5)
+    assert f"{s5:.4f}" == "0.9933"
+    assert f"{s5 * (1 - s5):.5f}" == "0.00665"
+    e = np.exp([2.0, 1.0, 0.0])
+    p = e / e.sum()
+    assert [f"{v:.3f}" for v in p] == ["0.665", "0.245", "0.090"]
+    for n in ("0.9933", "0.00665", "(0.665, 0.245, 0.090)"):
+        assert n in text
+
+
+def test_backprop_worked_example():
+    text = answer_words("forward-and-backpropagation")
+    x, w1, w2, y, lr = 2.0, 0.5, 1.0, 1.0, 0.1
+    h = max(0.0, w1 * x)
+    y_hat = sigmoid(w2 * h)
+    loss = -math.log(y_hat)
+    dz2 = y_hat - y
+    dw2 = dz2 * h
+    dw1 = dz2 * w2 * x
+    assert (f"{y_hat:.3f}", f"{loss:.3f}", f"{dz2:.3f}") == ("0.731", "0.313", "-0.269")
+    assert f"{dw1:.3f}" == "-0.538"
+    w1n, w2n = w1 - lr * dw1, w2 - lr * dw2
+    assert (f"{w1n:.3f}", f"{w2n:.3f}") == ("0.554", "1.027")
+    y2 = sigmoid(w2n * max(0.0, w1n * x))
+    assert (f"{y2:.3f}", f"{-math.log(y2):.3f}") == ("0.757", "0.278")
+    for n in ("0.731", "0.313", "-0.269", "-0.538", "0.554", "1.027", "0.757", "0.278"):
+        assert n in text
+
+
+def test_vanishing_exploding_products():
+    text = answer_words("vanishing-exploding-gradients")
+    assert f"{0.25**10:.1e}" == "9.5e-07"
+    assert f"{0.9**100:.1e}" == "2.7e-05"
+    assert f"{1.5**50:.1e}" == "6.4e+08"
+    for n in ("9.5 \\times 10^{-7}", "2.7 \\times 10^{-5}", "6.4 \\times 10^{8}"):
+        assert n in text
+
+
+def test_batchnorm_example():
+    text = answer_words("batch-normalization")
+    x = np.array([2.0, 4.0, 6.0, 8.0])
+    assert x.mean() == 5 and x.var() == 5
+    xhat = (x - x.mean()) / np.sqrt(x.var())
+    y = 2 * xhat + 1
+    assert [f"{v:.3f}" for v in xhat] == ["-1.342", "-0.447", "0.447", "1.342"]
+    assert [f"{v:.3f}" for v in y] == ["-1.683", "0.106", "1.894", "3.683"]
+    assert "(-1.342, -0.447, 0.447, 1.342)" in text
+    assert "(-1.683, 0.106, 1.894, 3.683)" in text
+
+
+def test_residual_plain_product():
+    text = answer_words("residual-connections")
+    assert f"{0.7**50:.1e}" == "1.8e-08"
+    assert "1.8 \\times 10^{-8}" in text
+
+
+def test_gradient_clipping_example():
+    text = answer_words("gradient-clipping")
+    g = np.array([3.0, 4.0])
+    norm = np.linalg.norm(g)
+    assert norm == 5
+    clipped = g * min(1.0, 1.0 / norm)
+    assert np.allclose(clipped, [0.6, 0.8])
+    assert round(math.degrees(math.atan2(4, 3))) == 53
+    assert "(0.6, 0.8)" in text and "53" in text
+
+
+def test_lstm_gru_sizes_and_decay():
+    text = answer_words("lstm-and-gru")
+    d, h = 100, 128
+    lstm = 4 * (h * (h + d) + h)
+    gru = 3 * (h * (h + d) + h)
+    assert (lstm, gru) == (117_248, 87_936)
+    assert round(1 - gru / lstm, 2) == 0.25
+    assert (4 * (h * (h + d) + 2 * h), 3 * (h * (h + d) + 2 * h)) == (117_760, 88_320)
+    assert f"{0.99**100:.2f}" == "0.37"
+    for n in ("117{,}248", "87{,}936", "117,760", "88,320", "0.37"):
+        assert n in text
+
+
+def test_initialization_numbers():
+    text = answer_words("weight-initialization-xavier-he")
+    assert f"{2 / 768:.4f}" == "0.0026"
+    assert f"{math.sqrt(2 / 768):.3f}" == "0.051"
+    assert f"{math.sqrt(6 / 768):.3f}" == "0.088"
+    assert math.sqrt(2 / 512) == 0.0625
+    factor = 512 * 0.01**2
+    assert round(factor, 4) == 0.0512
+    assert f"{factor**10:.1e}" == "1.2e-13"
+    assert 512 * (2 / 512) * 0.5 == 1
+    for n in ("0.0026", "0.051", "0.088", "0.0625", "0.0512", "1.2 \\times 10^{-13}"):
+        assert n in text
+
+
+def test_cnn_vs_dense_parameters():
+    text = answer_words("convolutional-neural-networks")
+    assert 224 * 224 * 3 == 150_528
+    assert 224 * 224 * 3 * 1000 == 150_528_000
+    assert 3 * 3 * 3 * 64 + 64 == 1_792
+    assert 3 * 9 == 27
+    for n in ("150{,}528", "150,528,000", "1{,}792", "27C^2", "49C^2"):
+        assert n in text
+
+
+def conv_out(w, k, p, s):
+    return (w - k + 2 * p) // s + 1
+
+
+def test_conv_output_sizes_and_parameters():
+    text = answer_words("conv-output-size-and-parameters")
+    assert conv_out(224, 7, 3, 2) == 112
+    assert conv_out(112, 3, 1, 2) == 56
+    assert conv_out(56, 3, 1, 1) == 56
+    assert 7 * 7 * 3 * 64 + 64 == 9_472
+    assert 7 * 7 * 3 * 64 == 9_408
+    assert 3 * 3 * 64 * 128 + 128 == 73_856
+    assert 56 * 56 * 128 == 401_408
+    macs = 56 * 56 * 3 * 3 * 64 * 128
+    assert macs == 231_211_008
+    assert round(macs / 1e9, 2) == 0.23
+    separable = 3 * 3 * 64 + 64 * 128
+    assert separable == 8_768
+    assert round(73_728 / separable, 1) == 8.4
+    for n in (
+        "112",
+        "56",
+        "9{,}472",
+        "9,408",
+        "73{,}856",
+        "401{,}408",
+        "231{,}211{,}008",
+        "8{,}768",
+        "73{,}728",
+        "8.4",
+    ):
+        assert n in text
+
+
+def test_rnn_example():
+    text = answer_words("recurrent-neural-networks")
+    h, hs = 0.0, []
+    for x in (1, 0, 0):
+        h = math.tanh(0.5 * h + x)
+        hs.append(h)
+    assert [f"{v:.3f}" for v in hs] == ["0.762", "0.363", "0.180"]
+    assert 100 * 100 + 100 * 50 + 100 == 15_100
+    for n in ("0.762", "0.363", "0.180", "15{,}100"):
+        assert n in text
+
+
+def test_attention_example():
+    text = answer_words("attention-mechanism")
+    q = np.array([1.0, 0.0])
+    keys = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+    scores = keys @ q / math.sqrt(2)
+    w = np.exp(scores) / np.exp(scores).sum()
+    assert [f"{v:.3f}" for v in scores] == ["0.707", "0.000", "0.707"]
+    assert [f"{v:.3f}" for v in w] == ["0.401", "0.198", "0.401"]
+    assert f"{w @ np.array([10.0, 0.0, 20.0]):.2f}" == "12.03"
+    assert round(4096**2 / 1e6, 1) == 16.8
+    for n in ("(0.401, 0.198, 0.401)", "12.03", "16.8 million"):
+        assert n in text
+
+
+def test_transformer_layer_parameters():
+    text = answer_words("transformer-architecture")
+    d, ff = 512, 2048
+    attn = 4 * d * d + 4 * d
+    ffn = d * ff + ff + ff * d + d
+    norms = 2 * 2 * d
+    assert (attn, ffn, norms) == (1_050_624, 2_099_712, 2_048)
+    assert attn + ffn + norms == 3_152_384
+    assert 12 * d * d == 3_145_728
+    for n in ("1{,}050{,}624", "2{,}099{,}712", "2{,}048", "3,152,384", "3{,}145{,}728"):
+        assert n in text
+
+
+def test_transfer_learning_head():
+    text = answer_words("transfer-learning-fine-tuning")
+    assert 2048 * 1000 + 1000 == 2_049_000
+    assert 2048 * 5 + 5 == 10_245
+    assert round(100 * 10_245 / 25.6e6, 2) == 0.04
+    for n in ("2{,}049{,}000", "10{,}245", "0.04%"):
+        assert n in text
+
+
+def test_vae_kl_example():
+    text = answer_words("autoencoders-and-vaes")
+    mu, sigma = 0.5, 0.8
+    kl = 0.5 * (mu**2 + sigma**2 - 1 - math.log(sigma**2))
+    assert f"{-math.log(0.64):.3f}" == "0.446"
+    assert f"{kl:.3f}" == "0.168"
+    assert "0.168" in text and "0.446" in text
+
+
+def test_gnn_mean_aggregation():
+    text = answer_words("graph-neural-networks")
+    adj = {0: [1], 1: [0, 2], 2: [1]}
+    x = [1.0, 2.0, 3.0]
+    layers = []
+    for _ in range(2):
+        x = [(x[v] + sum(x[u] for u in adj[v])) / (1 + len(adj[v])) for v in range(3)]
+        layers.append(x)
+    assert layers[0] == [1.5, 2.0, 2.5]
+    assert layers[1] == [1.75, 2.0, 2.25]
+    assert 10 + 10**2 + 10**3 == 1_110
+    for n in ("1.5", "2.5", "1.75, 2, 2.25", "1{,}110"):
+        assert n in text
+
+
+def test_gan_gradient_ratio():
+    text = answer_words("gans-overview")
+    s = 0.01
+    saturating = -s
+    non_saturating = 1 - s
+    assert round(non_saturating / -saturating) == 99
+    assert "-0.01" in text and "0.99" in text and "99 times" in text
+    assert "-\\log 4" in text
+
+
+def test_diffusion_schedule_numbers():
+    text = answer_words("diffusion-models-overview")
+    betas = np.linspace(1e-4, 0.02, 1000)
+    alpha_bar = np.cumprod(1 - betas)
+    assert f"{alpha_bar[499]:.3f}" == "0.079"
+    assert f"{math.sqrt(alpha_bar[499]):.2f}" == "0.28"
+    assert f"{alpha_bar[-1]:.1e}" == "4.0e-05"
+    assert f"{math.sqrt(alpha_bar[-1]):.3f}" == "0.006"
+    assert 512 * 512 * 3 == 786_432 and 64 * 64 * 4 == 16_384
+    assert 786_432 // 16_384 == 48
+    for n in ("0.079", "0.28", "4.0 \\times 10^{-5}", "0.006", "786,432", "16,384", "48 times"):
+        assert n in text

@@ -1,0 +1,323 @@
+"""Recompute every number quoted in the evaluation-and-metrics answers."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+from scipy import stats
+from sklearn.metrics import (
+    average_precision_score,
+    confusion_matrix,
+    f1_score,
+    ndcg_score,
+    r2_score,
+    roc_auc_score,
+    roc_curve,
+)
+from sklearn.model_selection import StratifiedKFold, TimeSeriesSplit
+
+from tests.bank import answer, answer_words
+
+
+def _fmt(x, nd):
+    return f"{x:.{nd}f}"
+
+
+def _has_all(text, *snippets):
+    missing = [s for s in snippets if s not in text]
+    assert not missing, missing
+
+
+def test_confusion_matrix_example():
+    text = answer_words("confusion-matrix")
+    y = np.array([1] * 100 + [0] * 900)
+    p = np.array([1] * 80 + [0] * 20 + [1] * 40 + [0] * 860)
+    tn, fp, fn, tp = confusion_matrix(y, p).ravel()
+    assert (tp, fn, fp, tn) == (80, 20, 40, 860)
+    assert (tp + tn) / 1000 == 0.94
+    assert _fmt(tp / (tp + fp), 3) == "0.667" and tp / (tp + fn) == 0.8
+    assert _fmt(tn / (tn + fp), 3) == "0.956" and _fmt(fp / (fp + tn), 3) == "0.044"
+    assert _fmt(2 * tp / (2 * tp + fp + fn), 3) == "0.727"
+    _has_all(
+        text,
+        "940/1000 = 0.94",
+        "80/120 = 0.667",
+        "80/100 = 0.8",
+        "860/900 = 0.956",
+        "40/900 = 0.044",
+        "160/220 = 0.727",
+        "`tn, fp, fn, tp`",
+    )
+
+
+def test_accuracy_paradox_example():
+    text = answer_words("accuracy-paradox")
+    tp, fp, fn, tn = 40, 160, 10, 9790
+    assert tp + fp + fn + tn == 10_000 and tp + fn == 50
+    assert (tn + fp) / 10_000 == 0.995
+    assert (tp + tn) / 10_000 == 0.983
+    assert tp / (tp + fn) == 0.8
+    assert _fmt((0.8 + tn / (tn + fp)) / 2, 3) == "0.892"
+    mcc = (tp * tn - fp * fn) / math.sqrt((tp + fp) * (tp + fn) * (tn + fp) * (tn + fn))
+    assert _fmt(mcc, 3) == "0.395"
+    assert tp / (tp + fp) == 0.2
+    _has_all(text, "99.5%", "= 98.3\\%", "40/50 = 0.8", "= 0.892", "= 0.395", "40/200 = 0.2")
+
+
+def test_precision_recall_threshold_costs():
+    text = answer_words("precision-vs-recall")
+    rows = {0.5: (80, 40, 20), 0.7: (60, 10, 40)}
+    p5 = 80 / 120
+    p7 = 60 / 70
+    assert _fmt(p5, 3) == "0.667" and _fmt(p7, 3) == "0.857"
+    assert rows[0.5][2] + rows[0.5][0] == 100 == rows[0.7][0] + rows[0.7][2]
+    cost = {t: fn * 100 + fp * 5 for t, (_, fp, fn) in rows.items()}
+    assert cost == {0.5: 2200, 0.7: 4050}
+    _has_all(
+        text, "| 0.5 | 80 | 40 | 20 | 0.667 | 0.8 |", "| 0.7 | 60 | 10 | 40 | 0.857 | 0.6 |", "= 2{,}200", "= 4{,}050"
+    )
+
+
+def test_f1_and_fbeta_examples():
+    text = answer_words("f1-score")
+
+    def fbeta(p, r, b):
+        return (1 + b * b) * p * r / (b * b * p + r)
+
+    assert _fmt(fbeta(0.8, 0.6, 1), 3) == "0.686"
+    assert _fmt(fbeta(0.8, 0.6, 2), 3) == "0.632"
+    assert _fmt(fbeta(0.8, 0.6, 0.5), 2) == "0.75"
+    assert _fmt(fbeta(1.0, 0.02, 1), 3) == "0.039" and (1.0 + 0.02) / 2 == 0.51
+    _has_all(text, "2 \\cdot 0.48/1.4 = 0.686", "2.4/3.8 = 0.632", "= 0.75", "2 \\cdot 0.02/1.02 = 0.039", "0.51")
+
+
+def test_macro_micro_weighted():
+    text = answer_words("macro-vs-micro-averaging")
+    cm = np.array([[90, 6, 4], [8, 10, 2], [4, 2, 4]])
+    y = np.concatenate([[t] * cm[t, p] for t in range(3) for p in range(3)])
+    pred = np.concatenate([[p] * cm[t, p] for t in range(3) for p in range(3)])
+    per = f1_score(y, pred, average=None)
+    assert [_fmt(v, 3) for v in per] == ["0.891", "0.526", "0.400"]
+    assert _fmt(90 / 102, 3) == "0.882" and _fmt(10 / 18, 3) == "0.556"
+    assert _fmt(f1_score(y, pred, average="macro"), 3) == "0.606"
+    assert math.isclose(f1_score(y, pred, average="micro"), 104 / 130) and 104 / 130 == 0.8
+    assert _fmt(f1_score(y, pred, average="weighted"), 3) == "0.797"
+    _has_all(
+        text,
+        "90/102 = 0.882",
+        "180/202 = 0.891",
+        "10/18 = 0.556",
+        "20/38 = 0.526",
+        "= 0.606",
+        "104/130 = 0.8",
+        "= 0.797",
+    )
+
+
+def test_roc_auc_example():
+    text = answer_words("roc-curve-and-auc")
+    y = [1, 1, 1, 0, 0, 0, 0]
+    s = [0.9, 0.8, 0.4, 0.7, 0.3, 0.2, 0.1]
+    auc = roc_auc_score(y, s)
+    assert math.isclose(auc, 11 / 12) and _fmt(auc, 3) == "0.917"
+    assert _fmt(2 * auc - 1, 3) == "0.833"
+    fpr, tpr, _ = roc_curve(y, s, drop_intermediate=True)
+    pts = {(round(a, 4), round(b, 4)) for a, b in zip(fpr, tpr, strict=True)}
+    assert {(0, 0), (0, round(1 / 3, 4)), (0, round(2 / 3, 4)), (0.25, round(2 / 3, 4)), (0.25, 1), (1, 1)} <= pts
+    _has_all(text, "3 \\times 4 = 12", "11/12 = 0.917", "Gini $= 0.833$", "(1/4, 2/3) → (1/4, 1)")
+
+
+def test_pr_curve_example():
+    text = answer_words("precision-recall-curve")
+    tp = 0.9 * 1000
+    fp = 0.01 * 1_000_000
+    assert (tp, fp) == (900, 10_000)
+    assert _fmt(tp / (tp + fp), 3) == "0.083"
+    ap = average_precision_score([1, 0, 1, 1, 0, 0], [6, 5, 4, 3, 2, 1])
+    assert math.isclose(ap, (1 + 2 / 3 + 3 / 4) / 3) and _fmt(ap, 3) == "0.806"
+    _has_all(text, "= 10{,}000", "900/10{,}900 = 0.083", "(1 + 0.667 + 0.75)/3 = 0.806")
+
+
+def test_regression_metrics_example():
+    text = answer_words("regression-metrics-mae-mse-rmse")
+    e = np.array([1, -2, 2, -1, 10.0])
+    assert np.abs(e).mean() == 3.2 and (e**2).mean() == 22
+    assert _fmt(math.sqrt(22), 2) == "4.69"
+    e2 = np.array([1, -2, 2, -1, 2.0])
+    assert np.abs(e2).mean() == 1.6 and math.isclose((e2**2).mean(), 2.8)
+    assert _fmt(math.sqrt(2.8), 2) == "1.67"
+    assert _fmt(math.sqrt(22) / math.sqrt(2.8), 1) == "2.8"
+    _has_all(text, "16/5 = 3.2", "(1 + 4 + 4 + 1 + 100)/5 = 22", "4.69", "8/5 = 1.6", "\\sqrt{2.8} = 1.67", "2.8 times")
+
+
+def test_r_squared_example():
+    text = answer_words("r-squared")
+    y = np.array([3, 5, 7, 9, 11.0])
+    p = np.array([4, 5, 6, 9, 12.0])
+    assert ((y - y.mean()) ** 2).sum() == 40 and ((y - p) ** 2).sum() == 3
+    r2 = r2_score(y, p)
+    assert math.isclose(r2, 0.925)
+    assert math.isclose(1 - (1 - r2) * (5 - 1) / (5 - 1 - 1), 0.9)
+    _has_all(text, "16 + 4 + 0 + 4 + 16 = 40", "1 - 3/40 = 0.925", "1 - 0.075 \\cdot 4/3 = 0.9")
+
+
+def test_mrr_and_hit_rate():
+    text = answer_words("mean-reciprocal-rank-and-hit-rate")
+    ranks = [1, 3, None, 2]
+
+    def hit(k):
+        return sum(r is not None and r <= k for r in ranks) / len(ranks)
+
+    def mrr(rs):
+        return sum(0 if r is None else 1 / r for r in rs) / len(rs)
+
+    assert (hit(1), hit(3), hit(10)) == (0.25, 0.75, 0.75)
+    assert _fmt(mrr(ranks), 3) == "0.458" and mrr([1, 2, None, 2]) == 0.5
+    _has_all(text, "1/4 = 0.25", "3/4 = 0.75", "1.833/4 = 0.458", "(1 + 1/2 + 0 + 1/2)/4 = 0.5")
+
+
+def test_ndcg_example():
+    text = answer_words("ndcg")
+    rel = np.array([3, 2, 0, 1, 2])
+    denom = np.log2(np.arange(2, 7))
+    assert [_fmt(v, 3) for v in denom] == ["1.000", "1.585", "2.000", "2.322", "2.585"]
+    terms = rel / denom
+    assert [_fmt(v, 4) for v in terms] == ["3.0000", "1.2619", "0.0000", "0.4307", "0.7737"]
+    dcg = terms.sum()
+    idcg = (np.sort(rel)[::-1] / denom).sum()
+    assert _fmt(dcg, 3) == "5.466" and _fmt(idcg, 3) == "5.693" and _fmt(dcg / idcg, 3) == "0.960"
+    assert math.isclose(ndcg_score([rel], [[5, 4, 3, 2, 1]]), dcg / idcg)
+    g = 2.0**rel - 1
+    assert _fmt((g / denom).sum() / ((np.sort(g)[::-1]) / denom).sum(), 3) == "0.969"
+    _has_all(
+        text,
+        "1, 1.585, 2, 2.322 and 2.585",
+        "3 + 1.2619 + 0 + 0.4307 + 0.7737 = 5.466",
+        "3 + 1.2619 + 2/2 + 0.4307 + 0 = 5.693",
+        "5.466/5.693 = 0.960",
+        "0.969",
+    )
+
+
+def test_map_example():
+    text = answer_words("mean-average-precision")
+
+    def ap(hit_ranks, n_relevant):
+        return sum((i + 1) / r for i, r in enumerate(hit_ranks)) / n_relevant
+
+    ap1 = ap([1, 3, 6], 3)
+    ap2 = ap([2, 5], 4)
+    assert _fmt(ap1, 3) == "0.722" and ap2 == 0.225
+    assert _fmt((ap1 + ap2) / 2, 3) == "0.474"
+    _has_all(text, "(1 + 0.667 + 0.5)/3 = 0.722", "(1/2 + 2/5)/4 = 0.9/4 = 0.225", "(0.722 + 0.225)/2 = 0.474")
+
+
+def test_cross_validation_fold_scores():
+    text = answer_words("cross-validation")
+    scores = np.array([0.81, 0.84, 0.79, 0.83, 0.82])
+    assert _fmt(scores.mean(), 3) == "0.818" and _fmt(scores.std(ddof=1), 3) == "0.019"
+    _has_all(text, "0.81, 0.84, 0.79, 0.83 and 0.82", "mean of 0.818", "deviation of 0.019", "800 rows", "200")
+
+
+def test_stratified_fold_counts():
+    text = answer_words("stratified-and-group-kfold")
+    y = np.array([1] * 50 + [0] * 950)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=0).split(np.zeros(1000), y)
+    assert all(y[test].sum() == 10 for _, test in folds)
+    h = stats.hypergeom(1000, 50, 200)
+    assert math.isclose(h.mean(), 10)
+    assert _fmt(h.std(), 2) == "2.76"
+    assert _fmt(h.cdf(5), 3) == "0.044" and _fmt(h.sf(14), 3) == "0.056"
+    assert 250 * 4 == 1000
+    _has_all(text, "exactly 10 positives", "about 2.76", "is 0.044", "0.056", "250 patients, 4 each")
+
+
+def test_time_series_split_example():
+    text = answer_words("time-series-cross-validation")
+    months = np.arange(1, 37)
+    splits = list(TimeSeriesSplit(n_splits=4, test_size=3).split(months))
+    got = [(months[tr][0], months[tr][-1], months[te][0], months[te][-1]) for tr, te in splits]
+    assert got == [(1, 24, 25, 27), (1, 27, 28, 30), (1, 30, 31, 33), (1, 33, 34, 36)]
+    _has_all(
+        text,
+        "months 1-24 and validate on 25-27",
+        "train on 1-27, validate on 28-30",
+        "train on 1-30, validate on 31-33",
+        "train on 1-33, validate on 34-36",
+    )
+
+
+def test_business_metric_savings():
+    text = answer_words("choosing-metrics-from-business-goal")
+    assert 5 / 200 == 0.025
+    models = {"A": (80, 400), "B": (70, 150)}
+
+    def savings(m, review):
+        caught, flags = models[m]
+        return caught * 200 - flags * review
+
+    assert (savings("A", 5), savings("B", 5)) == (14_000, 13_250)
+    assert (savings("A", 20), savings("B", 20)) == (8_000, 11_000)
+    assert 80 / 400 == 0.2 and _fmt(70 / 150, 2) == "0.47"
+    _has_all(
+        text,
+        "p > 0.025",
+        "| A | 80 | 400 | 0.20 |",
+        "| B | 70 | 150 | 0.47 |",
+        "16{,}000 - 2{,}000 = 14{,}000",
+        "16{,}000 - 8{,}000 = 8{,}000",
+        "14{,}000 - 750 = 13{,}250",
+        "14{,}000 - 3{,}000 = 11{,}000",
+    )
+
+
+def test_mcnemar_example():
+    text = answer_words("mcnemar-test-model-comparison")
+    both_right, b, c, both_wrong = 850, 40, 20, 90
+    assert both_right + b + c + both_wrong == 1000
+    assert (both_right + b) / 1000 == 0.89 and (both_right + c) / 1000 == 0.87
+    chi = (abs(b - c) - 1) ** 2 / (b + c)
+    assert _fmt(chi, 2) == "6.02" and _fmt(stats.chi2.sf(chi, 1), 3) == "0.014"
+    assert _fmt(stats.binomtest(c, b + c, 0.5).pvalue, 3) == "0.013"
+    chi2 = (abs(120 - 100) - 1) ** 2 / 220
+    assert _fmt(chi2, 2) == "1.64" and _fmt(stats.chi2.sf(chi2, 1), 2) == "0.20"
+    _has_all(
+        text, "$b = 40$", "$c = 20$", "361/60 = 6.02", "$p = 0.014$", "$p = 0.013$", "361/220 = 1.64", "$p = 0.20$"
+    )
+
+
+def test_paired_bootstrap_code_and_numbers():
+    text = answer_words("paired-bootstrap-model-comparison")
+    code = re.search(r"```python\n(.*?)```", answer("paired-bootstrap-model-comparison"), re.S).group(1)
+    ns: dict = {}
+    exec(code, ns)
+    y = np.ones(1000, dtype=int)
+    a = np.array([1] * 850 + [1] * 40 + [0] * 20 + [0] * 90)
+    b = np.array([1] * 850 + [0] * 40 + [1] * 20 + [0] * 90)
+
+    def acc(y_true, pred):
+        return np.mean(y_true == pred)
+
+    observed, low, high, share = ns["paired_bootstrap"](y, a, b, acc, seed=0)
+    assert math.isclose(observed, 0.02)
+    assert (_fmt(low, 3), _fmt(high, 3)) == ("0.005", "0.035")
+    assert 0.003 <= share <= 0.008
+    se_unpaired = math.sqrt(0.89 * 0.11 / 1000 + 0.87 * 0.13 / 1000)
+    assert _fmt(se_unpaired, 4) == "0.0145" and 0.02 - 1.96 * se_unpaired < 0
+    d = a - b
+    assert _fmt(d.std() / math.sqrt(1000), 4) == "0.0077"
+    _has_all(text, "0.005 to 0.035", "about 0.5%", "is 0.0145", "only 0.0077", "the 940 items")
+
+
+def test_calibration_examples():
+    text = answer_words("model-calibration")
+    ece = 0.5 * abs(0.08 - 0.10) + 0.3 * abs(0.40 - 0.50) + 0.2 * abs(0.70 - 0.85)
+    assert _fmt(ece, 2) == "0.07"
+    p = np.array([0.9, 0.8, 0.3, 0.6])
+    y = np.array([1, 1, 0, 0])
+    assert _fmt(((p - y) ** 2).mean(), 3) == "0.125"
+    w, ps = 0.1, 0.5
+    assert _fmt(ps / (ps + (1 - ps) / w), 3) == "0.091"
+    _has_all(text, "= 0.07", "(0.01 + 0.04 + 0.09 + 0.36)/4 = 0.125", "0.5/(0.5 + 5) = 0.091")

@@ -1,0 +1,264 @@
+"""Recompute the numbers quoted in the optimization-and-training answers."""
+
+import math
+
+import numpy as np
+from scipy.stats import norm
+
+from tests.bank import answer_words
+
+
+def test_cost_example():
+    text = answer_words("loss-vs-cost-function")
+    y = np.array([3, 5, 2])
+    y_hat = np.array([2.5, 5, 4])
+    losses = (y - y_hat) ** 2
+    assert list(losses) == [0.25, 0, 4]
+    cost = losses.mean()
+    assert round(cost, 3) == 1.417
+    assert round(cost + 0.1 * (1 + 4), 3) == 1.917
+    assert "1.417" in text and "1.917" in text
+
+
+def test_cross_entropy_vs_mse_gradient():
+    text = answer_words("mse-vs-cross-entropy-loss")
+    p, y = 0.01, 1
+    assert round(-math.log(p), 3) == 4.605
+    assert round(p - y, 2) == -0.99
+    assert round((p - y) ** 2, 4) == 0.9801
+    mse_grad = 2 * (p - y) * p * (1 - p)
+    assert round(mse_grad, 4) == -0.0196
+    assert round(abs(p - y) / abs(mse_grad)) == 51  # "about 50 times weaker"
+    for s in ("4.605", "-0.99", "0.9801", "-0.0196", "50 times"):
+        assert s in text
+
+
+def test_gradient_descent_steps():
+    text = answer_words("gradient-descent")
+    w, eta, ws, dists = 0.0, 0.1, [], []
+    for _ in range(3):
+        w = w - eta * 2 * (w - 3)
+        ws.append(round(w, 3))
+        dists.append(round(3 - w, 3))
+    assert ws == [0.6, 1.08, 1.464]
+    assert dists == [2.4, 1.92, 1.536]
+    assert round(1 - 2 * 1.1, 1) == -1.2
+    for s in ("w_1 = 0 - 0.1 \\times (-6) = 0.6", "= 1.08", "= 1.464", "(3, 2.4, 1.92, 1.536)", "-1.2"):
+        assert s in text
+
+
+def test_minibatch_updates_per_epoch():
+    text = answer_words("batch-vs-mini-batch-vs-stochastic-gradient-descent")
+    assert 1_000_000 / 256 == 3906.25
+    assert math.ceil(1_000_000 / 256) == 3907
+    assert math.sqrt(128 / 32) == 2
+    assert "3906.25" in text and "3,907" in text
+
+
+def test_momentum_sequences():
+    text = answer_words("momentum-optimizer")
+    v, vs = 0.0, []
+    for g in (2, 2, 2):
+        v = 0.9 * v + g
+        vs.append(round(v, 3))
+    assert vs == [2, 3.8, 5.42]
+    assert [round(0.1 * x, 3) for x in vs] == [0.2, 0.38, 0.542]
+    assert round(0.1 * 2 / (1 - 0.9), 3) == 2.0
+    v, vs = 0.0, []
+    for g in (2, -2, 2, -2):
+        v = 0.9 * v + g
+        vs.append(round(v, 3))
+    assert vs == [2, -0.2, 1.82, -0.362]
+    for _ in range(200):
+        v = 0.9 * v + 2
+        v = 0.9 * v - 2
+    assert round(abs(v), 2) == round(2 / 1.9, 2) == 1.05
+    for s in ("3.8, 5.42", "0.2, 0.38, 0.542", "2, -0.2, 1.82, -0.362", "1.05"):
+        assert s in text
+
+
+def test_rmsprop_first_step():
+    text = answer_words("rmsprop-optimizer")
+    rho = 0.9
+    for g in (10, 0.1):
+        s = (1 - rho) * g**2
+        assert round(g / math.sqrt(s), 3) == 3.162
+    assert "3.162" in text
+
+
+def test_adam_bias_correction():
+    text = answer_words("adam-optimizer")
+    b1, b2, eta, eps, g = 0.9, 0.999, 1e-3, 1e-8, 0.5
+    m = v = 0.0
+    steps, raw = [], []
+    for t in (1, 2):
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        m_hat, v_hat = m / (1 - b1**t), v / (1 - b2**t)
+        assert round(m_hat, 6) == 0.5 and round(v_hat, 6) == 0.25
+        steps.append(eta * m_hat / (math.sqrt(v_hat) + eps))
+        raw.append(eta * m / math.sqrt(v))
+        if t == 1:
+            assert round(m, 6) == 0.05 and round(v, 8) == 0.00025
+        else:
+            assert round(m, 6) == 0.095 and round(v, 8) == 0.00049975
+    assert round(steps[0], 6) == 0.001
+    assert round(raw[0], 5) == 0.00316
+    assert round(raw[0] / steps[0], 2) == 3.16
+    for s in ("0.00025", "0.00316", "3.16 times", "0.00049975", "0.095"):
+        assert s in text
+
+
+def test_learning_rate_table():
+    text = answer_words("choosing-the-learning-rate")
+    curvature = 10
+    assert 2 / curvature == 0.2
+    factors = {eta: round(1 - eta * curvature, 2) for eta in (0.05, 0.1, 0.15, 0.25)}
+    assert factors == {0.05: 0.5, 0.1: 0.0, 0.15: -0.5, 0.25: -1.5}
+    for s in ("| 0.05 | 0.5 |", "| 0.1 | 0.0 |", "| 0.15 | -0.5 |", "| 0.25 | -1.5 |", "2/L = 0.2"):
+        assert s in text
+
+
+def test_cosine_schedule_values():
+    text = answer_words("learning-rate-schedules-warmup-cosine")
+
+    def cosine(t, peak=1e-3, low=0.0, total=10_000):
+        return low + 0.5 * (peak - low) * (1 + math.cos(math.pi * t / total))
+
+    assert round(cosine(2500) * 1e4, 2) == 8.54
+    assert round(cosine(5000) * 1e4, 2) == 5.0
+    assert round(cosine(7500) * 1e4, 2) == 1.46
+    assert abs(cosine(10_000)) < 1e-15
+    assert 1e-3 * 250 / 1000 == 2.5e-4
+    for s in ("8.54\\times10^{-4}", "5\\times10^{-4}", "1.46\\times10^{-4}", "2.5\\times10^{-4}"):
+        assert s in text
+
+
+def test_l1_l2_one_dimensional_solutions():
+    text = answer_words("l1-vs-l2-regularization")
+    lam = 0.5
+
+    def ridge(a):
+        return a / (1 + lam)
+
+    def lasso(a):
+        return math.copysign(max(abs(a) - lam, 0.0), a)
+
+    # check the closed forms against a brute-force minimisation
+    grid = np.linspace(-3, 3, 600_001)
+    for a in (2.0, 0.3):
+        ridge_num = grid[np.argmin(0.5 * (grid - a) ** 2 + lam / 2 * grid**2)]
+        lasso_num = grid[np.argmin(0.5 * (grid - a) ** 2 + lam * np.abs(grid))]
+        assert abs(ridge_num - ridge(a)) < 1e-4
+        assert abs(lasso_num - lasso(a)) < 1e-4
+    assert round(ridge(2.0), 3) == 1.333 and lasso(2.0) == 1.5
+    assert round(ridge(0.3), 3) == 0.2 and lasso(0.3) == 0
+    assert "| 2.0 | 1.333 | 1.5 |" in text
+    assert "| 0.3 | 0.2 | 0 |" in text
+
+
+def test_elastic_net_tie_break():
+    text = answer_words("elastic-net-regularization")
+    assert 2**2 + 0**2 == 4 and 1**2 + 1**2 == 2
+    assert abs(2) + abs(0) == abs(1) + abs(1) == 2
+    assert "2^2 + 0^2 = 4" in text and "1^2 + 1^2 = 2" in text
+
+
+def test_map_lambda_values():
+    text = answer_words("regularization-as-bayesian-prior")
+    sigma2, tau2, b = 1.0, 0.25, 0.5
+    assert sigma2 / tau2 == 4
+    assert 2 * sigma2 / b == 4
+    assert 2 * math.sqrt(tau2) == 1  # two standard deviations
+    assert "\\lambda = 1/0.25 = 4" in text
+    assert "\\lambda = 2 \\times 1 / 0.5 = 4" in text
+
+
+def test_map_ridge_matches_closed_form():
+    # The ridge closed form is the mode of the Gaussian posterior: check numerically.
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(50, 3))
+    y = X @ np.array([1.0, -2.0, 0.5]) + rng.normal(size=50)
+    sigma2, tau2 = 1.0, 0.25
+    lam = sigma2 / tau2
+    w_ridge = np.linalg.solve(X.T @ X + lam * np.eye(3), X.T @ y)
+    # gradient of the negative log posterior vanishes at the ridge solution
+    grad = -(X.T @ (y - X @ w_ridge)) / sigma2 + w_ridge / tau2
+    assert np.allclose(grad, 0, atol=1e-9)
+
+
+def test_dropout_example():
+    text = answer_words("dropout-regularization")
+    a = np.array([2, 4, 6, 8])
+    mask = np.array([1, 0, 1, 0])
+    p = 0.5
+    out = mask * a / (1 - p)
+    assert list(out) == [4, 0, 12, 0]
+    assert out.sum() == 16 and a.sum() == 20
+    assert "(4, 0, 12, 0)" in text and "sums to 16" in text and "sums to 20" in text
+
+
+def test_early_stopping_example():
+    text = answer_words("early-stopping")
+    losses = [0.92, 0.71, 0.60, 0.55, 0.56, 0.57, 0.58]
+    best, best_epoch, wait, stopped = float("inf"), 0, 0, None
+    for epoch, loss in enumerate(losses, start=1):
+        if loss < best:
+            best, best_epoch, wait = loss, epoch, 0
+        else:
+            wait += 1
+            if wait == 3:
+                stopped = epoch
+                break
+    assert best_epoch == 4 and stopped == 7
+    assert "stops after epoch 7" in text and "epoch-4 weights" in text
+
+
+def test_random_search_hit_probability():
+    text = answer_words("grid-vs-random-search")
+    assert round(0.95**60, 3) == 0.046
+    assert round(1 - 0.95**60, 3) == 0.954
+    assert "0.046" in text and "0.954" in text
+
+
+def test_expected_improvement_example():
+    text = answer_words("bayesian-optimization-hyperparameters")
+
+    def ei(best, mu, sigma):
+        z = (best - mu) / sigma
+        return (best - mu) * norm.cdf(z) + sigma * norm.pdf(z)
+
+    a = ei(0.30, 0.32, 0.01)
+    b = ei(0.30, 0.35, 0.05)
+    assert round(a, 6) == 0.000085
+    assert round(b, 4) == 0.0042
+    assert round(b / a) == 49
+    assert round(norm.cdf(-2), 4) == 0.0228 and round(norm.pdf(-2), 4) == 0.0540
+    assert round(norm.cdf(-1), 4) == 0.1587 and round(norm.pdf(-1), 4) == 0.2420
+    for s in ("0.000085", "0.0042", "49 times", "0.0228", "0.0540", "0.1587", "0.2420"):
+        assert s in text
+
+
+def test_ray_tune_budget_example():
+    text = answer_words("optuna-vs-ray-tune")
+    assert 40 * 0.5 == 20 and 40 * 0.5 / 4 == 5
+    cost = 12 * 0.5 + 28 * (6 / 60)
+    assert round(cost, 1) == 8.8 and round(cost / 4, 1) == 2.2
+    assert "= 8.8$ GPU-hours" in text and "2.2 hours" in text and "20 GPU-hours" in text
+
+
+def test_successive_halving_and_hyperband_budgets():
+    text = answer_words("hyperband-asha-successive-halving")
+    eta, R = 3, 81
+    rungs = [(81 // eta**k, eta**k) for k in range(5)]
+    assert rungs == [(81, 1), (27, 3), (9, 9), (3, 27), (1, 81)]
+    from_scratch = sum(n * r for n, r in rungs)
+    assert from_scratch == 405
+    assert R * R == 6561 and round(6561 / 405, 1) == 16.2
+    resumed = rungs[0][0] * rungs[0][1] + sum(n * (r - prev_r) for (n, r), (_, prev_r) in zip(rungs[1:], rungs[:-1]))
+    assert resumed == 297
+    s_max = 4
+    brackets = [(math.ceil((s_max + 1) / (s + 1) * eta**s), R // eta**s) for s in range(s_max, -1, -1)]
+    assert brackets == [(81, 1), (34, 3), (15, 9), (8, 27), (5, 81)]
+    for s in ("= 405", "6561", "16.2", "= 297", "(81, 1), (34, 3), (15, 9), (8, 27), (5, 81)"):
+        assert s in text

@@ -1,0 +1,198 @@
+"""Recompute the worked numbers quoted in content/reinforcement-learning.yaml."""
+
+import math
+
+import numpy as np
+
+from tests.bank import answer_words
+
+
+def q_update(q, target, alpha):
+    return q + alpha * (target - q)
+
+
+def test_delayed_reward_discount():
+    text = answer_words("rl-vs-supervised-learning")
+    assert round(0.99**59, 3) == 0.553
+    assert "0.99^{59} = 0.553" in text
+
+
+def test_state_value_from_policy():
+    text = answer_words("rl-agent-state-reward-policy")
+    pi = np.array([0.2, 0.8])
+    q = np.array([1.0, 3.0])
+    assert round(float(pi @ q), 6) == 2.6
+    assert "0.2 \\times 1 + 0.8 \\times 3 = 2.6" in text
+
+
+def test_discounted_returns():
+    text = answer_words("markov-decision-process-discounting")
+    g = sum(0.9**k * r for k, r in enumerate([0, 0, 10]))
+    assert round(g, 6) == 8.1
+    assert round(1 / (1 - 0.9), 6) == 10 and round(1 / (1 - 0.99), 6) == 100
+    # the infinite sum of rewards of 1 really converges to 10
+    assert math.isclose(sum(0.9**k for k in range(2000)), 10)
+    assert "0.81 \\times 10 = 8.1" in text and "1/(1 - 0.9) = 10" in text
+
+
+def test_bellman_backup():
+    text = answer_words("bellman-equation")
+    gamma = 0.9
+    q1 = 2 + gamma * 10
+    q2 = 5 + gamma * (0.5 * 4 + 0.5 * 0)
+    assert round(q1, 6) == 11 and round(q2, 6) == 6.8
+    assert max(q1, q2) == q1
+    assert "2 + 0.9 \\times 10 = 11" in text
+    assert "= 6.8" in text and "V^*(s) = 11" in text
+
+
+def test_q_learning_update():
+    text = answer_words("q-learning-update-rule")
+    target = 1 + 0.9 * max(3.0, 4.0)
+    assert round(target, 6) == 4.6
+    assert round(target - 2.0, 6) == 2.6
+    assert round(q_update(2.0, target, 0.5), 6) == 3.3
+    for s in ["1 + 0.9 \\times 4.0 = 4.6", "4.6 - 2.0 = 2.6", "2.0 + 0.5 \\times 2.6 = 3.3"]:
+        assert s in text
+
+
+def test_sarsa_vs_q_learning_update():
+    text = answer_words("sarsa-vs-q-learning")
+    q_next = np.array([4.0, 3.0])
+    ql = q_update(2.0, 1 + 0.9 * q_next.max(), 0.5)
+    sarsa_target = 1 + 0.9 * q_next[1]
+    sarsa = q_update(2.0, sarsa_target, 0.5)
+    eps, k = 0.2, 2
+    pi = np.array([1 - eps + eps / k, eps / k])
+    assert np.allclose(pi, [0.9, 0.1])
+    expectation = float(pi @ q_next)
+    exp_target = 1 + 0.9 * expectation
+    exp_sarsa = q_update(2.0, exp_target, 0.5)
+    assert round(ql, 6) == 3.3
+    assert round(sarsa_target, 6) == 3.7 and round(sarsa, 6) == 2.85
+    assert round(expectation, 6) == 3.9 and round(exp_target, 6) == 4.51
+    assert round(exp_sarsa, 6) == 3.255
+    for s in ["= 3.3", "1 + 0.9 \\times 3.0 = 3.7", "0.5 \\times 1.7 = 2.85", "0.1 \\times 3.0 = 3.9", "4.51", "3.255"]:
+        assert s in text
+
+
+def test_epsilon_greedy_probabilities():
+    text = answer_words("exploration-exploitation-epsilon-greedy")
+    eps, k = 0.1, 4
+    assert round(1 - eps + eps / k, 3) == 0.925
+    assert round(eps / k, 3) == 0.025
+    assert round(0.995**500, 3) == 0.082
+    # simulate to confirm the greedy action's share
+    rng = np.random.default_rng(0)
+    n = 200_000
+    explore = rng.random(n) < eps
+    action = np.where(explore, rng.integers(0, k, n), 0)
+    assert abs((action == 0).mean() - 0.925) < 0.005
+    for s in ["0.9 + 0.1/4 = 0.925", "0.025", "0.995^{500} = 0.082"]:
+        assert s in text
+
+
+def test_bandit_regret_example():
+    text = answer_words("multi-armed-bandits")
+    ab = 0.05 * 50_000 + 0.04 * 50_000
+    best = 0.05 * 100_000
+    bandit = 0.9 * 100_000 * 0.05 + 0.1 * 100_000 * 0.04
+    assert round(ab) == 4_500 and round(best) == 5_000
+    assert round(best - ab) == 500
+    assert round(bandit) == 4_900 and round(best - bandit) == 100
+    for s in ["= 4{,}500", "5{,}000", "500 clicks of regret", "4{,}500 + 400 = 4{,}900", "regret of only 100"]:
+        assert s in text
+
+
+def test_ucb_scores():
+    text = answer_words("ucb-upper-confidence-bound")
+    t = 100
+    assert round(2 * math.log(t), 2) == 9.21
+    arms = {"A": (60, 0.55), "B": (30, 0.50), "C": (10, 0.40)}
+    scores = {}
+    for name, (n, mean) in arms.items():
+        bonus = math.sqrt(2 * math.log(t) / n)
+        scores[name] = mean + bonus
+        row = f"| {name} | {n} | {mean:.2f} | {bonus:.3f} | {mean + bonus:.3f} |"
+        assert row in text, row
+    assert max(scores, key=scores.get) == "C"
+
+
+def test_thompson_posterior_example():
+    text = answer_words("thompson-sampling")
+    a_post, b_post = (31, 71), (5, 7)
+    assert round(31 / 102, 3) == 0.304 and round(5 / 12, 3) == 0.417
+
+    def sd(a, b):
+        return math.sqrt(a * b / ((a + b) ** 2 * (a + b + 1)))
+
+    assert round(sd(*a_post), 3) == 0.045
+    assert round(sd(*b_post), 3) == 0.137
+
+    def pdf(x, a, b):
+        return np.exp(
+            (a - 1) * np.log(x) + (b - 1) * np.log1p(-x) + math.lgamma(a + b) - math.lgamma(a) - math.lgamma(b)
+        )
+
+    x = np.linspace(1e-9, 1 - 1e-9, 200_001)
+    dx = x[1] - x[0]
+    cdf_a = np.cumsum(pdf(x, *a_post)) * dx
+    p_b_wins = float((pdf(x, *b_post) * cdf_a).sum() * dx)
+    assert round(p_b_wins, 2) == 0.77
+    for s in ["31/102 = 0.304", "5/12 = 0.417", "about 0.045", "about 0.137", "\\approx 0.77"]:
+        assert s in text
+
+
+def test_softmax_policy_gradient_step():
+    text = answer_words("policy-gradient-methods")
+    logits = np.zeros(2)
+    pi = np.exp(logits) / np.exp(logits).sum()
+    grad_log = np.array([1.0, 0.0]) - pi
+    assert np.allclose(grad_log, [0.5, -0.5])
+    new = logits + 0.1 * 2 * grad_log
+    assert np.allclose(new, [0.1, -0.1])
+    p_new = np.exp(new) / np.exp(new).sum()
+    assert round(float(p_new[0]), 3) == 0.550
+    ratio, adv, eps = 1.3, 1.0, 0.2
+    assert min(ratio * adv, min(max(ratio, 1 - eps), 1 + eps) * adv) == 1.2
+    for s in ["(0.5, -0.5)", "(0.1, -0.1)", "0.550", "clipped to 1.2"]:
+        assert s in text
+
+
+def test_dqn_target_and_losses():
+    text = answer_words("deep-q-networks")
+    r, gamma = 1.0, 0.99
+    target_net = np.array([2.0, 5.0])
+    online_next = np.array([6.0, 3.0])
+    y = r + gamma * target_net.max()
+    td = y - 4.0
+    assert round(y, 4) == 5.95 and round(td, 4) == 1.95
+    assert round(td**2, 4) == 3.8025
+    huber = 0.5 * td**2 if abs(td) <= 1 else abs(td) - 0.5
+    assert round(huber, 4) == 1.45
+    y_double = r + gamma * target_net[online_next.argmax()]
+    assert online_next.argmax() == 0 and round(y_double, 4) == 2.98
+    for s in ["1 + 0.99 \\times 5.0 = 5.95", "1.95", "3.8025", "1.95 - 0.5 = 1.45", "1 + 0.99 \\times 2.0 = 2.98"]:
+        assert s in text
+
+
+def test_reward_model_and_kl_penalty():
+    text = answer_words("rlhf-policy-optimization")
+    p = 1 / (1 + math.exp(-(2.0 - 0.5)))
+    assert round(p, 3) == 0.818
+    assert round(-math.log(p), 3) == 0.201
+    assert round(3.0 - 0.1 * 5, 6) == 2.5
+    for s in ["\\sigma(1.5) = 0.818", "-\\ln 0.818 = 0.201", "3.0 - 0.1 \\times 5 = 2.5"]:
+        assert s in text
+
+
+def test_ips_estimate():
+    text = answer_words("rl-in-practice-challenges")
+    logs = [(0.5, 1.0, 1), (0.25, 0.0, 1), (0.5, 0.5, 0), (0.25, 0.75, 1)]
+    w = [new / old for old, new, _ in logs]
+    assert w == [2, 0, 1, 3]
+    ips = sum(wi * r for wi, (_, _, r) in zip(w, logs)) / len(logs)
+    snips = sum(wi * r for wi, (_, _, r) in zip(w, logs)) / sum(w)
+    assert ips == 1.25 and round(snips, 3) == 0.833
+    for s in ["weights 2, 0, 1 and 3", "(2 + 0 + 0 + 3)/4 = 1.25", "5/6 = 0.833"]:
+        assert s in text

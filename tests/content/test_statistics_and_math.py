@@ -1,0 +1,321 @@
+"""Recompute the numbers quoted in the statistics-and-math answers."""
+
+import math
+from fractions import Fraction
+
+import numpy as np
+from scipy import stats
+
+from tests.bank import answer_words
+
+
+def test_probability_rules_examples():
+    text = answer_words("probability-rules")
+    assert Fraction(13, 52) + Fraction(4, 52) - Fraction(1, 52) == Fraction(16, 52)
+    assert round(16 / 52, 3) == 0.308
+    assert 1 - Fraction(5, 6) ** 4 == Fraction(671, 1296)
+    assert 6**4 == 1296 and 5**4 == 625
+    assert round(671 / 1296, 3) == 0.518
+    assert round(4 / 6, 3) == 0.667
+    birthday = 1 - math.prod((365 - k) / 365 for k in range(23))
+    assert round(birthday, 3) == 0.507
+    for s in ("16/52 \\approx 0.308", "671/1296 \\approx 0.518", "0.667", "0.507"):
+        assert s in text
+
+
+def test_conditional_probability_clicks():
+    text = answer_words("conditional-probability-and-independence")
+    assert 200 / 1000 == 0.20
+    assert 90 / 300 == 0.30
+    assert round(110 / 700, 3) == 0.157
+    assert round(0.30 * 0.3 + (110 / 700) * 0.7, 10) == 0.20
+    assert round(0.30 * 0.3, 2) == 0.09 and round((110 / 700) * 0.7, 2) == 0.11
+    assert 90 / 200 == 0.45
+    # two-children puzzle: BB, BG, GB equally likely once GG is excluded
+    outcomes = [(a, b) for a in "BG" for b in "BG"]
+    at_least_one_boy = [o for o in outcomes if "B" in o]
+    assert Fraction(sum(o == ("B", "B") for o in at_least_one_boy), len(at_least_one_boy)) == Fraction(1, 3)
+    for s in ("90/300 = 0.30", "110/700 \\approx 0.157", "0.09 + 0.11 = 0.20", "90/200 = 0.45"):
+        assert s in text
+
+
+def test_distribution_examples():
+    text = answer_words("common-probability-distributions")
+    assert round(math.exp(-3), 4) == 0.0498
+    assert round(1 - math.exp(-3), 3) == 0.950
+    assert math.comb(10, 2) == 45
+    assert round(0.8**8, 4) == 0.1678
+    p2 = stats.binom.pmf(2, 10, 0.2)
+    assert round(p2, 3) == 0.302
+    assert round(stats.poisson.pmf(0, 3), 4) == 0.0498
+    for s in ("e^{-3} \\approx 0.0498", "0.950", "45 \\times 0.04 \\times 0.1678 \\approx 0.302"):
+        assert s in text
+
+
+def test_die_expectation_and_variance():
+    text = answer_words("expectation-and-variance")
+    faces = [Fraction(k) for k in range(1, 7)]
+    mean = sum(faces) / 6
+    second = sum(f * f for f in faces) / 6
+    var = second - mean**2
+    assert mean == Fraction(7, 2) and second == Fraction(91, 6) and var == Fraction(35, 12)
+    assert round(float(second), 3) == 15.167 and round(float(var), 3) == 2.917
+    assert 2 * mean + 1 == 8 and round(float(4 * var), 3) == 11.667
+    for s in ("91/6 \\approx 15.167", "\\approx 2.917", "35/12", "\\approx 11.667"):
+        assert s in text
+
+
+def test_variance_of_averages():
+    text = answer_words("covariance-and-variance-of-sums")
+    sigma2, n, rho = 4, 25, 0.5
+    assert sigma2 / n == 0.16 and math.sqrt(sigma2 / n) == 0.4
+    assert rho * sigma2 + (1 - rho) * sigma2 / n == 2.08
+    # simulate the correlated average to check the formula itself
+    rng = np.random.default_rng(0)
+    cov = sigma2 * (rho * np.ones((n, n)) + (1 - rho) * np.eye(n))
+    draws = rng.multivariate_normal(np.zeros(n), cov, size=100_000)
+    assert abs(draws.mean(axis=1).var() - 2.08) < 0.05
+    for s in ("4/25 = 0.16", "standard error 0.4", "2 + 0.08 = 2.08"):
+        assert s in text
+
+
+def test_coin_mle():
+    text = answer_words("maximum-likelihood-estimation")
+
+    def loglik(p, k=7, n=10):
+        return k * math.log(p) + (n - k) * math.log(1 - p)
+
+    grid = np.linspace(0.001, 0.999, 999)
+    assert round(grid[np.argmax([loglik(p) for p in grid])], 3) == 0.7
+    assert round(loglik(0.7), 3) == -6.109
+    assert round(10 * math.log(0.5), 3) == -6.931
+    diff = loglik(0.7) - loglik(0.5)
+    assert round(diff, 3) == 0.823 and round(math.exp(diff), 2) == 2.28
+    # Beta(2, 2) prior: posterior Beta(k+2, n-k+2), mode (k+1)/(n+2)
+    k, n = 0, 3
+    a, b = k + 2, n - k + 2
+    assert (a - 1) / (a + b - 2) == (k + 1) / (n + 2) == 0.2
+    # uniform prior: posterior mean (k+1)/(n+2)
+    assert (k + 1) / (n + 2) == stats.beta(k + 1, n - k + 1).mean()
+    for s in ("\\approx -6.109", "\\approx -6.931", "e^{0.823} \\approx 2.28", "= 0.2"):
+        assert s in text
+
+
+def test_gaussian_mle_examples():
+    text = answer_words("gaussian-mle-and-least-squares")
+    data = np.array([2, 4, 6, 8])
+    assert data.mean() == 5 and data.var() == 5
+    assert round(data.var(ddof=1), 3) == 6.667
+    x = np.array([0, 1, 2])
+    y = np.array([1, 2, 4])
+    slope, intercept = np.polyfit(x, y, 1)
+    assert round(slope, 6) == 1.5 and round(intercept, 3) == 0.833
+    resid = y - (slope * x + intercept)
+    assert np.allclose(resid, [1 / 6, -1 / 3, 1 / 6])
+    rss = (resid**2).sum()
+    assert round(rss, 3) == 0.167 and round(rss / 3, 4) == 0.0556
+    for s in (
+        "(9 + 1 + 1 + 9)/4 = 5",
+        "20/3 \\approx 6.667",
+        "\\approx 0.833",
+        "1/6 \\approx 0.167",
+        "1/18 \\approx 0.0556",
+    ):
+        assert s in text
+
+
+def test_sample_size_for_power():
+    text = answer_words("hypothesis-testing-type-i-type-ii-errors")
+    za, zb = stats.norm.ppf(0.975), stats.norm.ppf(0.8)
+    assert round(za, 2) == 1.96 and round(zb, 4) == 0.8416
+    n = 2 * (za + zb) ** 2 / 0.5**2
+    assert round(n, 1) == 62.8 and math.ceil(n) == 63
+
+    def t_power(n_per_group, d=0.5, alpha=0.05):
+        df = 2 * n_per_group - 2
+        nc = d * math.sqrt(n_per_group / 2)
+        tc = stats.t.ppf(1 - alpha / 2, df)
+        return stats.nct.sf(tc, df, nc) + stats.nct.cdf(-tc, df, nc)
+
+    assert t_power(63) < 0.8 <= t_power(64)
+    assert round(2 * (za + zb) ** 2 / 0.25**2 / n) == 4
+    for s in ("(1.96 + 0.8416)", "\\approx 62.8", "63 per group", "gives 64", "quadruples"):
+        assert s in text
+
+
+def test_p_value_examples():
+    text = answer_words("p-value-interpretation")
+    assert math.sqrt(100 * 0.25) == 5
+    z = (60 - 50) / 5
+    assert z == 2.0
+    assert round(2 * stats.norm.sf(z), 4) == 0.0455
+    assert round(stats.binomtest(60, 100, 0.5).pvalue, 4) == 0.0569
+    true_pos = 1000 * 0.10 * 0.8
+    false_pos = 1000 * 0.90 * 0.05
+    assert true_pos == 80 and false_pos == 45
+    assert round(false_pos / (true_pos + false_pos), 2) == 0.36
+    for s in ("z = (60 - 50)/5 = 2.0", "0.0455", "0.0569", "45/125 = 36\\%"):
+        assert s in text
+
+
+def test_two_proportion_test():
+    text = answer_words("choosing-a-statistical-test")
+    pooled = 450 / 2000
+    assert pooled == 0.225
+    se = math.sqrt(pooled * (1 - pooled) * (1 / 1000 + 1 / 1000))
+    assert round(se, 4) == 0.0187
+    z = 0.05 / se
+    assert round(z, 2) == 2.68
+    p = 2 * stats.norm.sf(z)
+    assert round(p, 4) == 0.0074
+    chi2, p_chi, _, _ = stats.chi2_contingency([[200, 800], [250, 750]], correction=False)
+    assert round(chi2, 2) == 7.17 and math.isclose(chi2, z**2)
+    assert math.isclose(p_chi, p)
+    for s in ("\\approx 0.0187", "\\approx 2.68", "\\approx 0.0074", "\\chi^2 \\approx 7.17 = z^2"):
+        assert s in text
+
+
+def test_multiple_testing_example():
+    text = answer_words("multiple-testing-correction")
+    assert round(1 - 0.95**20, 3) == 0.642
+    p = [0.001, 0.008, 0.012, 0.035, 0.041, 0.09, 0.2, 0.35, 0.6, 0.9]
+    m, alpha = len(p), 0.05
+    bonferroni = [x for x in p if x <= alpha / m]
+    assert bonferroni == [0.001]
+    holm = 0
+    for k, x in enumerate(sorted(p), start=1):
+        if x <= alpha / (m - k + 1):
+            holm += 1
+        else:
+            break
+    assert holm == 1
+    assert round(alpha / 9, 4) == 0.0056
+    passing = [k for k, x in enumerate(sorted(p), start=1) if x <= k / m * alpha]
+    assert max(passing) == 3
+    assert (stats.false_discovery_control(p) <= alpha).sum() == 3
+    assert sum(x < alpha for x in p) == 5
+    for s in ("\\approx 0.642", "0.05/10 = 0.005", "0.05/9 \\approx 0.0056", "three rejections", "five of the ten"):
+        assert s in text
+
+
+def test_accuracy_confidence_interval():
+    text = answer_words("confidence-intervals")
+    p_hat, n = 0.85, 1000
+    se = math.sqrt(p_hat * (1 - p_hat) / n)
+    assert round(se, 4) == 0.0113
+    margin = 1.96 * se
+    assert round(margin, 3) == 0.022
+    assert round(p_hat - margin, 3) == 0.828 and round(p_hat + margin, 3) == 0.872
+    assert round(1.96 * math.sqrt(p_hat * (1 - p_hat) / 4000), 3) == 0.011
+    for s in ("\\approx 0.0113", "\\approx 0.022", "[0.828, 0.872]", "about 0.011"):
+        assert s in text
+
+
+def test_clt_exponential_example():
+    text = answer_words("central-limit-theorem")
+    mean, n = 2.0, 100
+    se = mean / math.sqrt(n)  # exponential: sd equals the mean
+    assert se == 0.2
+    z = (2.4 - mean) / se
+    assert round(z, 6) == 2
+    assert round(stats.norm.sf(2), 4) == 0.0228
+    exact = stats.gamma.sf(2.4 * n, a=n, scale=mean)
+    assert round(exact, 4) == 0.0279
+    for s in ("2/\\sqrt{100} = 0.2", "\\approx 0.0228", "about 0.0279"):
+        assert s in text
+
+
+def test_simpsons_paradox_table():
+    text = answer_words("correlation-vs-causation")
+    treated = {"mild": (90, 100), "severe": (120, 300)}
+    untreated = {"mild": (320, 400), "severe": (30, 100)}
+    for group in ("mild", "severe"):
+        assert treated[group][0] / treated[group][1] > untreated[group][0] / untreated[group][1]
+    t_rec = sum(r for r, _ in treated.values())
+    t_all = sum(n for _, n in treated.values())
+    u_rec = sum(r for r, _ in untreated.values())
+    u_all = sum(n for _, n in untreated.values())
+    assert (t_rec, t_all, u_rec, u_all) == (210, 400, 350, 500)
+    assert t_rec / t_all == 0.525 and u_rec / u_all == 0.70
+    # Y = X^2 with X symmetric around zero has zero correlation
+    x = np.array([-2.0, -1.0, 0.0, 1.0, 2.0])
+    assert abs(np.corrcoef(x, x**2)[0, 1]) < 1e-12
+    for s in ("90/100 (90%)", "320/400 (80%)", "120/300 (40%)", "30/100 (30%)", "210/400 (52.5%)", "350/500 (70%)"):
+        assert s in text
+
+
+def test_eigen_example():
+    text = answer_words("eigenvectors-and-eigenvalues")
+    a = np.array([[2.0, 1.0], [1.0, 2.0]])
+    vals, _vecs = np.linalg.eigh(a)
+    assert np.allclose(vals, [1, 3])
+    assert np.allclose(a @ np.array([1, 1]), [3, 3])
+    assert np.allclose(a @ np.array([1, -1]), [1, -1])
+    assert np.trace(a) == 4 and round(np.linalg.det(a), 10) == 3
+    assert 3 / (3 + 1) == 0.75
+    v = np.array([1, 0])
+    seq = []
+    for _ in range(3):
+        v = a @ v
+        seq.append(tuple(int(t) for t in v))
+    assert seq == [(2, 1), (5, 4), (14, 13)]
+    for s in ("A(1, 1)^\\top = (3, 3)^\\top", "3/(3 + 1) = 75\\%", "(2, 1)$, then $(5, 4)$, then $(14, 13)"):
+        assert s in text
+
+
+def test_svd_example():
+    text = answer_words("singular-value-decomposition")
+    a = np.array([[3.0, 0.0], [4.0, 5.0]])
+    assert np.allclose(a.T @ a, [[25, 20], [20, 25]])
+    s = np.linalg.svd(a, compute_uv=False)
+    assert np.allclose(s**2, [45, 5])
+    assert round(s[0], 3) == 6.708 and round(s[1], 3) == 2.236
+    assert (a**2).sum() == 50
+    assert 45 / 50 == 0.9
+    u, sv, vt = np.linalg.svd(a)
+    rank1 = sv[0] * np.outer(u[:, 0], vt[0])
+    assert math.isclose(np.linalg.norm(a - rank1), math.sqrt(5))
+    assert math.isclose(s[0] / s[1], 3)
+    assert 20 * (1000 + 1000 + 1) == 40_020
+    assert round(40_020 / 1_000_000 * 100) == 4
+    for s_ in ("\\approx 6.708", "\\approx 2.236", "9 + 16 + 25 = 50 = 45 + 5", "45/50 = 90\\%", "40{,}020"):
+        assert s_ in text
+
+
+def test_logistic_gradient_example():
+    text = answer_words("gradients-and-chain-rule")
+    x, y, w, b = 2.0, 1.0, 0.5, 0.0
+
+    def loss(w_, b_):
+        p_ = 1 / (1 + math.exp(-(w_ * x + b_)))
+        return -(y * math.log(p_) + (1 - y) * math.log(1 - p_))
+
+    p = 1 / (1 + math.exp(-(w * x + b)))
+    assert round(p, 4) == 0.7311 and round(loss(w, b), 4) == 0.3133
+    dw, db = (p - y) * x, p - y
+    assert round(dw, 4) == -0.5379 and round(db, 4) == -0.2689
+    h = 1e-5
+    numeric = (loss(w + h, b) - loss(w - h, b)) / (2 * h)
+    assert round(numeric, 4) == -0.5379
+    assert round(w - 0.1 * dw, 4) == 0.5538 and round(b - 0.1 * db, 4) == 0.0269
+    for s in ("0.7311", "0.3133", "-0.2689", "-0.5379", "0.5538", "0.0269"):
+        assert s in text
+
+
+def test_hessian_example():
+    text = answer_words("hessian-and-convexity")
+    hess = np.diag([2.0, 6.0])
+    vals = np.linalg.eigvalsh(hess)
+    assert (vals > 0).all() and vals.max() / vals.min() == 3
+    assert round(2 / 6, 3) == 0.333
+    point = np.array([1.0, 1.0])
+    grad = hess @ point  # gradient of x^2 + 3y^2
+    assert np.allclose(grad, [2, 6])
+    assert np.allclose(point - 0.1 * grad, [0.8, 0.4])
+    assert np.allclose(point - np.linalg.solve(hess, grad), [0, 0])
+    assert np.allclose(-np.linalg.solve(hess, grad), [-1, -1])
+    saddle = np.diag([2.0, -2.0])
+    ev = np.linalg.eigvalsh(saddle)
+    assert ev.min() < 0 < ev.max()
+    for s in ("\\kappa = 3", "2/6 \\approx 0.333", "(0.8, 0.4)", "-(1, 1)"):
+        assert s in text

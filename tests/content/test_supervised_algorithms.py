@@ -1,0 +1,273 @@
+"""Recompute the worked numbers quoted in content/supervised-algorithms.yaml."""
+
+import math
+
+import numpy as np
+
+from tests.bank import answer_words
+
+
+def entropy(counts):
+    p = np.asarray(counts, dtype=float) / sum(counts)
+    p = p[p > 0]
+    return float(-(p * np.log2(p)).sum())
+
+
+def gini(counts):
+    p = np.asarray(counts, dtype=float) / sum(counts)
+    return float(1 - (p**2).sum())
+
+
+def weighted(fn, children):
+    n = sum(sum(c) for c in children)
+    return sum(sum(c) / n * fn(c) for c in children)
+
+
+def test_linear_regression_fit():
+    text = answer_words("linear-regression-assumptions")
+    x = np.array([1, 2, 3, 4.0])
+    y = np.array([2, 4, 5, 7.0])
+    slope, intercept = np.polyfit(x, y, 1)
+    assert round(slope, 6) == 1.6 and round(intercept, 6) == 0.5
+    resid = y - (slope * x + intercept)
+    sse = (resid**2).sum()
+    sst = ((y - y.mean()) ** 2).sum()
+    assert round(sse, 6) == 0.2 and round(sst, 6) == 13
+    assert round(1 - sse / sst, 3) == 0.985
+    for s in ["8/5 = 1.6", "= 0.5", "2.1, 3.7, 5.3, 6.9", "0.2/13 = 0.985"]:
+        assert s in text
+
+
+def test_logistic_regression_odds():
+    text = answer_words("logistic-regression-how-it-works")
+    z = -3 + 0.8 * 5
+    assert round(z, 6) == 1
+    assert round(1 / (1 + math.exp(-z)), 3) == 0.731
+    assert round(math.exp(0.8), 2) == 2.23
+    assert round(math.exp(0.2), 2) == 1.22
+    assert round(math.exp(1), 2) == 2.72
+    assert round(math.exp(1) / math.exp(0.2), 2) == 2.23
+    for s in ["= 0.731", "= 2.23", "= 1.22", "= 2.72"]:
+        assert s in text
+
+
+def test_regression_split_variance():
+    text = answer_words("decision-tree-splitting")
+    y = np.array([1, 2, 3, 10, 11, 12.0])
+    assert round(((y - y.mean()) ** 2).sum(), 6) == 125.5
+    assert round(y.var(), 3) == 20.917
+    child = y[:3].var()
+    assert round(child, 3) == 0.667 and round(y[3:].var(), 3) == 0.667
+    assert round(y.var() - child, 2) == 20.25
+    # every other threshold leaves a larger weighted child variance
+    for k in range(1, 6):
+        w = (k * y[:k].var() + (6 - k) * y[k:].var()) / 6
+        assert w >= child - 1e-12
+    for s in ["125.5/6 = 20.917", "20.917 - 0.667 = 20.25"]:
+        assert s in text
+
+
+def test_gini_entropy_table():
+    text = answer_words("gini-entropy-information-gain")
+    assert gini([5, 5]) == 0.5 and entropy([5, 5]) == 1.0
+    split_a = [[3, 1], [2, 4]]
+    split_b = [[2, 0], [3, 5]]
+    assert gini([3, 1]) == 0.375
+    assert round(gini([2, 4]), 3) == 0.444
+    assert round(entropy([3, 1]), 3) == 0.811
+    assert round(entropy([2, 4]), 3) == 0.918
+    assert round(gini([3, 5]), 3) == 0.469
+    assert round(entropy([3, 5]), 3) == 0.954
+    rows = {
+        "A": (split_a, "| A | 3+ 1- | 2+ 4- | 0.417 | 0.083 | 0.875 | 0.125 |"),
+        "B": (split_b, "| B | 2+ 0- | 3+ 5- | 0.375 | 0.125 | 0.764 | 0.236 |"),
+    }
+    for children, row in rows.values():
+        wg = weighted(gini, children)
+        we = weighted(entropy, children)
+        cells = [f"{wg:.3f}", f"{0.5 - wg:.3f}", f"{we:.3f}", f"{1 - we:.3f}"]
+        assert " | ".join(cells) in row
+        assert row in text
+    # both criteria prefer B
+    assert weighted(gini, split_b) < weighted(gini, split_a)
+    assert weighted(entropy, split_b) < weighted(entropy, split_a)
+    assert "0.4 \\times 0.375 + 0.6 \\times 0.444 = 0.417" in text
+
+
+def test_misclassification_error_follow_up():
+    text = answer_words("gini-entropy-information-gain")
+    err = lambda c: 1 - max(c) / sum(c)
+    assert round(err([8, 2]), 6) == 0.2
+    assert round(weighted(err, [[5, 0], [3, 2]]), 6) == 0.2
+    assert round(gini([8, 2]), 2) == 0.32
+    assert round(gini([3, 2]), 2) == 0.48
+    assert round(weighted(gini, [[5, 0], [3, 2]]), 2) == 0.24
+    for s in ["Gini 0.32", "0.5 \\times 0.4 = 0.2", "0.5 \\times 0.48 = 0.24"]:
+        assert s in text
+
+
+def test_pruning_alpha():
+    text = answer_words("decision-tree-pruning")
+    assert round((0.10 - 0.07) / (3 - 1), 3) == 0.015
+    assert "(0.10 - 0.07)/(3 - 1) = 0.015" in text
+
+
+def test_random_forest_variance_and_oob():
+    text = answer_words("random-forest-how-it-works")
+    var = lambda rho, b: rho + (1 - rho) / b
+    assert round(var(0.6, 100), 3) == 0.604
+    assert round(var(0.3, 100), 3) == 0.307
+    assert round(math.exp(-1), 3) == 0.368
+    assert round((1 - 1 / 10_000) ** 10_000, 3) == 0.368
+    for s in ["0.4/100 = 0.604", "0.7/100 = 0.307", "0.368"]:
+        assert s in text
+
+
+def test_majority_vote_of_five():
+    text = answer_words("bagging-vs-boosting")
+    terms = [math.comb(5, k) * 0.7**k * 0.3 ** (5 - k) for k in (3, 4, 5)]
+    assert [round(t, 3) for t in terms] == [0.309, 0.360, 0.168]
+    assert round(sum(terms), 3) == 0.837
+    assert "0.309 + 0.360 + 0.168 = 0.837" in text
+
+
+def test_adaboost_reweighting():
+    text = answer_words("adaboost-how-it-works")
+    eps = 0.3
+    alpha = 0.5 * math.log((1 - eps) / eps)
+    assert round(alpha, 3) == 0.424
+    wrong, right = 0.1 * math.exp(alpha), 0.1 * math.exp(-alpha)
+    assert round(wrong, 3) == 0.153 and round(right, 3) == 0.065
+    z = 3 * wrong + 7 * right
+    assert round(z, 3) == 0.917
+    assert math.isclose(wrong / z, 1 / 6) and math.isclose(right / z, 1 / 14)
+    assert math.isclose(3 * wrong / z, 0.5)
+    for s in ["= 0.424", "= 0.153", "= 0.065", "0.917", "1/6 = 0.167", "1/14 = 0.071"]:
+        assert s in text
+
+
+def test_gradient_boosting_step():
+    text = answer_words("gradient-boosting-how-it-works")
+    y = np.array([3, 5, 10.0])
+    f0 = y.mean()
+    r = y - f0
+    assert f0 == 6 and list(r) == [-3, -1, 4]
+    assert round((r**2).mean(), 3) == 8.667
+    leaf = np.array([r[:2].mean(), r[:2].mean(), r[2]])
+    f1 = f0 + 0.5 * leaf
+    assert list(f1) == [5, 5, 8]
+    assert list(y - f1) == [-2, 0, 2]
+    assert round(((y - f1) ** 2).mean(), 3) == 2.667
+    for s in ["26/3 = 8.667", "(5, 5, 8)", "(-2, 0, 2)", "8/3 = 2.667"]:
+        assert s in text
+
+
+def test_xgboost_gain_and_weights():
+    text = answer_words("xgboost-vs-gradient-boosting")
+    lam = 1.0
+    g = np.array([2, 1, -3, -4.0])  # g = prediction - target for squared error
+    h = np.ones(4)
+    gl, hl, gr, hr = g[:2].sum(), h[:2].sum(), g[2:].sum(), h[2:].sum()
+    assert (gl, hl, gr, hr) == (3, 2, -7, 2)
+    score = lambda G, H: G**2 / (H + lam)
+    gain = 0.5 * (score(gl, hl) + score(gr, hr) - score(gl + gr, hl + hr))
+    assert round(score(gr, hr), 3) == 16.333
+    assert round(gain, 3) == 8.067
+    assert round(gain - 1, 3) == 7.067
+    assert -gl / (hl + lam) == -1
+    assert round(-gr / (hr + lam), 3) == 2.333
+    assert -g[:2].mean() == -1.5 and -g[2:].mean() == 3.5
+    for s in ["= 8.067", "7.067", "7/3 = 2.333", "-1.5", "3.5"]:
+        assert s in text
+
+
+def test_goss_example():
+    text = answer_words("lightgbm-vs-xgboost")
+    n, a, b = 1_000_000, 0.2, 0.1
+    top, sampled = int(n * a), int(n * b)
+    assert top == 200_000 and sampled == 100_000
+    assert round((1 - a) / b, 6) == 8
+    assert sampled * 8 == n - top
+    assert (top + sampled) / n == 0.3
+    for s in ["200,000", "100,000", "0.8/0.1 = 8", "300,000", "30%"]:
+        assert s in text
+
+
+def test_rounds_scale_with_learning_rate():
+    text = answer_words("gradient-boosting-tuning")
+    r1 = math.log(0.01) / math.log(0.9)
+    r2 = math.log(0.01) / math.log(0.99)
+    assert round(r1, 1) == 43.7 and math.ceil(r1) == 44
+    assert round(r2, 1) == 458.2 and math.ceil(r2) == 459
+    for s in ["= 43.7", "44 rounds", "= 458.2", "459 rounds"]:
+        assert s in text
+
+
+def test_soft_vote():
+    text = answer_words("stacking-and-ensembles")
+    probs = [0.90, 0.40, 0.45]
+    assert sum(p > 0.5 for p in probs) == 1
+    assert round(sum(probs), 2) == 1.75 and round(sum(probs) / 3, 3) == 0.583
+    assert "1.75/3 = 0.583" in text and "3 \\times 5 = 15" in text
+
+
+def test_svm_margin_example():
+    text = answer_words("svm-maximum-margin")
+    w, b = np.array([3, 4.0]), -10
+    norm = np.linalg.norm(w)
+    assert norm == 5 and 2 / norm == 0.4
+    f = lambda x: float(w @ np.array(x) + b)
+    hinge = lambda x: max(0.0, 1 - f(x))
+    assert f((3, 2)) == 7 and hinge((3, 2)) == 0 and f((3, 2)) / norm == 1.4
+    assert f((1.5, 1.5)) == 0.5 and hinge((1.5, 1.5)) == 0.5
+    assert f((2, 1)) == 0 and hinge((2, 1)) == 1
+    for s in ["2/5 = 0.4", "9 + 8 - 10 = 7", "7/5 = 1.4", "f = 0.5"]:
+        assert s in text
+
+
+def test_kernel_trick_example():
+    text = answer_words("svm-kernel-trick")
+    x, z = np.array([1, 2.0]), np.array([3, 1.0])
+    phi = lambda v: np.array([v[0] ** 2, math.sqrt(2) * v[0] * v[1], v[1] ** 2])
+    assert x @ z == 5 and (x @ z) ** 2 == 25
+    assert math.isclose(phi(x) @ phi(z), 25)
+    assert np.allclose(phi(x), [1, 2 * math.sqrt(2), 4])
+    assert np.allclose(phi(z), [9, 3 * math.sqrt(2), 1])
+    assert ((x - z) ** 2).sum() == 5
+    assert round(math.exp(-0.1 * 5), 3) == 0.607
+    assert 100_000**2 == 10**10 and 10**10 * 8 / 1e9 == 80
+    for s in ["9 + 12 + 4 = 25", "e^{-0.5} = 0.607", "80 GB"]:
+        assert s in text
+
+
+def test_knn_weighted_vote():
+    text = answer_words("knn-algorithm")
+    a = 1 / 1.0
+    b = 1 / 2.0 + 1 / 2.5
+    assert round(b, 6) == 0.9 and a > b
+    assert "0.5 + 0.4 = 0.9" in text
+
+
+def test_naive_bayes_posterior():
+    text = answer_words("naive-bayes-why-naive")
+    spam = 0.4 * 0.3 * 0.05
+    ham = 0.6 * 0.02 * 0.2
+    assert round(spam, 6) == 0.006 and round(ham, 6) == 0.0024
+    assert round(spam / (spam + ham), 3) == 0.714
+    for s in ["= 0.006", "= 0.0024", "0.006 / 0.0084 = 0.714"]:
+        assert s in text
+
+
+def test_impurity_importance_credit():
+    text = answer_words("tree-feature-importance")
+    credit = 100 / 1000 * (0.5 - 0.6 * 0.3 - 0.4 * 0.2)
+    assert round(credit, 6) == 0.024
+    assert round(0.850 - 0.780, 3) == 0.070 and round(0.850 - 0.849, 3) == 0.001
+    assert "0.1 \\times 0.24 = 0.024" in text
+
+
+def test_polynomial_feature_space_size():
+    text = answer_words("svm-kernel-trick")
+    # monomials of degree exactly 10 in 100 variables
+    assert math.comb(100 + 10 - 1, 10) > 42e12
+    assert "over 42 trillion" in text

@@ -1,0 +1,304 @@
+"""Recompute every number quoted in the unsupervised-and-probabilistic answers."""
+
+from __future__ import annotations
+
+import itertools
+import math
+
+import numpy as np
+from scipy import stats
+from sklearn.cluster import DBSCAN
+from sklearn.metrics import davies_bouldin_score, silhouette_samples, silhouette_score
+
+from tests.bank import answer_words
+
+POINTS = [1.0, 2.0, 3.0, 10.0, 11.0, 12.0]
+
+
+def _sse(group):
+    m = sum(group) / len(group)
+    return sum((x - m) ** 2 for x in group)
+
+
+def _best_inertia(points, k):
+    """Exact optimum in 1-D: optimal clusters are contiguous runs of the sorted points."""
+    pts = sorted(points)
+    best = math.inf
+    for cuts in itertools.combinations(range(1, len(pts)), k - 1):
+        bounds = [0, *cuts, len(pts)]
+        best = min(best, sum(_sse(pts[a:b]) for a, b in itertools.pairwise(bounds)))
+    return best
+
+
+def _fmt(x, nd):
+    return f"{x:.{nd}f}"
+
+
+def test_kmeans_lloyd_example():
+    text = answer_words("kmeans-algorithm")
+    x = np.array(POINTS)
+    c = np.array([1.0, 2.0])
+    history = []
+    while True:
+        lab = np.argmin(np.abs(x[:, None] - c[None, :]), axis=1)
+        new = np.array([x[lab == j].mean() for j in range(2)])
+        history.append(new)
+        if np.allclose(new, c):
+            break
+        c = new
+    assert history[0][1] == 38 / 5 == 7.6
+    assert np.allclose(history[1], [2.0, 11.0])
+    inertia = sum(((x[lab == j] - c[j]) ** 2).sum() for j in range(2))
+    assert inertia == 4
+    assert "38/5 = 7.6" in text and "(1 + 0 + 1) + (1 + 0 + 1) = 4" in text
+
+
+def test_kmeans_plus_plus_probabilities():
+    text = answer_words("kmeans-plus-plus-initialization")
+    d2 = np.array([0, 1, 10, 11]) ** 2
+    assert d2.sum() == 222
+    assert _fmt((d2[2] + d2[3]) / d2.sum(), 3) == "0.995"
+    assert _fmt(d2[1] / d2.sum(), 4) == "0.0045"
+    assert "summing to 222" in text and "221/222 = 0.995" in text and "1/222 = 0.0045" in text
+
+
+def test_choosing_k_drops():
+    text = answer_words("choosing-k-in-kmeans")
+    inertia = [1000, 420, 160, 130, 110]
+    drops = [a - b for a, b in itertools.pairwise(inertia)]
+    assert drops == [580, 260, 30, 20]
+    assert "580, 260, 30 and 20" in text
+
+
+def test_inertia_table_and_elbow():
+    text = answer_words("inertia-and-elbow-method")
+    values = {k: _best_inertia(POINTS, k) for k in (1, 2, 3, 4)}
+    assert values == {1: 125.5, 2: 4.0, 3: 2.5, 4: 1.0}
+    assert values[1] - values[2] == 121.5 and values[2] - values[3] == 1.5
+    assert _fmt(121.5 / 125.5, 3) == "0.968"
+    for snippet in ("| 125.5 |", "| 4 |", "| 2.5 |", "| 1 |", "removes 121.5", "only 1.5", "121.5/125.5 = 0.968"):
+        assert snippet in text
+
+
+def _agglomerate(points, linkage):
+    clusters = [[p] for p in points]
+    heights = []
+    while len(clusters) > 1:
+        best = None
+        for i, j in itertools.combinations(range(len(clusters)), 2):
+            dists = [abs(a - b) for a in clusters[i] for b in clusters[j]]
+            d = min(dists) if linkage == "single" else max(dists)
+            if best is None or d < best[0]:
+                best = (d, i, j)
+        d, i, j = best
+        heights.append(d)
+        clusters[i] = clusters[i] + clusters[j]
+        del clusters[j]
+    return heights
+
+
+def test_hierarchical_linkage_heights():
+    text = answer_words("hierarchical-clustering-linkage")
+    assert _agglomerate([1, 2, 4, 8], "single") == [1, 2, 4]
+    assert _agglomerate([1, 2, 4, 8], "complete") == [1, 3, 7]
+    assert "at height 1" in text and "single linkage gives 2 and complete gives 3" in text
+    assert "height 4 under single linkage" in text and "at 7 under complete linkage" in text
+
+
+def test_dbscan_example():
+    text = answer_words("dbscan-density-clustering")
+    x = np.array([1, 1.5, 2, 2.5, 8, 8.4, 8.8, 20]).reshape(-1, 1)
+    model = DBSCAN(eps=0.6, min_samples=3).fit(x)
+    labels = model.labels_
+    core = set(x[model.core_sample_indices_, 0].tolist())
+    assert core == {1.5, 2.0, 8.4}
+    assert labels[0] == labels[1] == labels[2] == labels[3] != labels[4]
+    assert labels[4] == labels[5] == labels[6] != -1
+    assert labels[7] == -1
+    assert "cluster {1, 1.5, 2, 2.5}" in text and "second cluster {8, 8.4, 8.8}" in text
+
+
+def test_gmm_responsibility():
+    text = answer_words("gaussian-mixture-models")
+    a, b = math.exp(-0.5), math.exp(-4.5)
+    assert _fmt(a, 3) == "0.607" and _fmt(b, 3) == "0.011"
+    assert _fmt(a / (a + b), 3) == "0.982" and _fmt(b / (a + b), 3) == "0.018"
+    assert "0.607" in text and "0.011" in text and "0.982" in text and "0.018" in text
+
+
+def test_em_one_step():
+    text = answer_words("em-algorithm")
+    x = np.array([0.0, 2.0, 5.0])
+    mu = np.array([0.0, 5.0])
+    w = np.array([0.5, 0.5])
+    dens = np.exp(-0.5 * (x[:, None] - mu) ** 2) / math.sqrt(2 * math.pi)
+    ll0 = np.log((w * dens).sum(1)).sum()
+    r = w * dens / (w * dens).sum(1, keepdims=True)
+    assert _fmt(r[1, 0], 3) == "0.924" and math.isclose(r[1, 0], 1 / (1 + math.exp(-2.5)))
+    nk = r.sum(0)
+    mu1 = (r * x[:, None]).sum(0) / nk
+    w1 = nk / len(x)
+    assert [_fmt(m, 3) for m in mu1] == ["0.961", "4.788"]
+    assert [_fmt(v, 3) for v in w1] == ["0.641", "0.359"]
+    dens1 = np.exp(-0.5 * (x[:, None] - mu1) ** 2) / math.sqrt(2 * math.pi)
+    ll1 = np.log((w1 * dens1).sum(1)).sum()
+    assert _fmt(ll0, 2) == "-6.76" and _fmt(ll1, 2) == "-5.67" and ll1 > ll0
+    for s in ("1/(1 + e^{-2.5}) = 0.924", "0.961 and 4.788", "0.641 and 0.359", "$-6.76$ to $-5.67$"):
+        assert s in text
+
+
+def test_hierarchical_memory_estimate():
+    text = answer_words("choosing-a-clustering-algorithm")
+    n = 100_000
+    pairs = n * (n - 1) // 2
+    assert round(pairs / 1e9) == 5
+    assert round(pairs * 8 / 1e9) == 40
+    assert "5 \\times 10^9" in text and "40 GB" in text
+
+
+def test_silhouette_example():
+    text = answer_words("silhouette-score")
+    x = np.array(POINTS).reshape(-1, 1)
+    labels = [0, 0, 0, 1, 1, 1]
+    s = silhouette_samples(x, labels)
+    assert _fmt(s[0], 2) == "0.85" and _fmt(s[1], 3) == "0.889" and _fmt(s[2], 4) == "0.8125"
+    assert _fmt(silhouette_score(x, labels), 3) == "0.850"
+    assert "s = 8.5/10 = 0.85" in text and "8/9 = 0.889" in text and "6.5/8 = 0.8125" in text
+    assert "= 0.850" in text
+
+
+def test_davies_bouldin_example():
+    text = answer_words("davies-bouldin-index")
+    x = np.array([1, 2, 3, 10, 11, 12, 20, 24], dtype=float).reshape(-1, 1)
+    labels = [0, 0, 0, 1, 1, 1, 2, 2]
+    s = {"A": 2 / 3, "B": 2 / 3, "C": 2.0}
+    c = {"A": 2, "B": 11, "C": 22}
+    r_ab = (s["A"] + s["B"]) / (c["B"] - c["A"])
+    r_ac = (s["A"] + s["C"]) / (c["C"] - c["A"])
+    r_bc = (s["B"] + s["C"]) / (c["C"] - c["B"])
+    assert [_fmt(v, 3) for v in (r_ab, r_ac, r_bc)] == ["0.148", "0.133", "0.242"]
+    db = davies_bouldin_score(x, labels)
+    assert math.isclose(db, (max(r_ab, r_ac) + max(r_ab, r_bc) + max(r_ac, r_bc)) / 3)
+    assert _fmt(db, 3) == "0.211"
+    for v in ("R_{AB} = (2/3 + 2/3)/9 = 0.148", "= 0.133", "= 0.242", "= 0.211"):
+        assert v in text
+
+
+def test_explained_variance_example():
+    text = answer_words("explained-variance-clustering")
+    x = np.array(POINTS)
+    tss = ((x - x.mean()) ** 2).sum()
+    wss = _sse(POINTS[:3]) + _sse(POINTS[3:])
+    bss = 3 * (2 - 6.5) ** 2 + 3 * (11 - 6.5) ** 2
+    assert tss == 125.5 and wss == 4 and bss == 121.5 and math.isclose(tss, wss + bss)
+    assert _fmt(bss / tss, 3) == "0.968"
+    assert (bss / 1) / (wss / 4) == 121.5
+    eig = np.array([5.2, 2.1, 0.5, 0.2])
+    assert math.isclose(eig.sum(), 8.0)
+    assert math.isclose(eig[0] / eig.sum(), 0.65) and math.isclose(eig[:2].sum() / eig.sum(), 0.9125)
+    for v in ("TSS = 125.5", "WSS = 4", "121.5/125.5 = 0.968", "(121.5/1)/(4/4) = 121.5", "7.3/8.0 = 0.9125"):
+        assert v in text
+
+
+def test_markov_chain_weather():
+    text = answer_words("markov-chains")
+    p = np.array([[0.9, 0.1], [0.5, 0.5]])
+    assert math.isclose((p @ p)[0, 0], 0.86)
+    vals, vecs = np.linalg.eig(p.T)
+    pi = np.real(vecs[:, np.argmin(np.abs(vals - 1))])
+    pi = pi / pi.sum()
+    assert np.allclose(pi, [5 / 6, 1 / 6])
+    assert _fmt(np.linalg.matrix_power(p, 10)[1, 0], 3) == "0.833"
+    assert "= 0.86" in text and "5/6 = 0.833" in text and "1/6 = 0.167" in text
+
+
+PI = np.array([0.8, 0.2])
+A = np.array([[0.9, 0.1], [0.2, 0.8]])
+ALERT = np.array([0.1, 0.7])
+
+
+def test_hmm_path_enumeration():
+    text = answer_words("hidden-markov-models")
+    probs = {}
+    for z in itertools.product([0, 1], repeat=2):
+        probs["".join("HF"[i] for i in z)] = PI[z[0]] * ALERT[z[0]] * A[z[0], z[1]] * ALERT[z[1]]
+    assert {k: round(v, 4) for k, v in probs.items()} == {"HH": 0.0072, "HF": 0.0056, "FH": 0.0028, "FF": 0.0784}
+    assert round(sum(probs.values()), 4) == 0.094
+    assert "HH 0.0072, HF 0.0056, FH 0.0028 and FF 0.0784" in text and "= 0.094" in text
+
+
+def test_hmm_forward_and_viterbi():
+    text = answer_words("hmm-forward-and-viterbi")
+    a1 = PI * ALERT
+    assert np.allclose(a1, [0.08, 0.14])
+    a2 = (a1 @ A) * ALERT
+    assert np.allclose(a2, [0.01, 0.084])
+    assert math.isclose(a2.sum(), 0.094)
+    assert _fmt(a2[1] / a2.sum(), 3) == "0.894"
+    d2 = (a1[:, None] * A).max(0) * ALERT
+    back = (a1[:, None] * A).argmax(0)
+    assert np.allclose(d2, [0.0072, 0.0784]) and back.tolist() == [0, 1]
+    assert _fmt(d2[1] / a2.sum(), 3) == "0.834"
+    for v in (
+        "(0.08, 0.14)",
+        "= 0.01",
+        "= 0.084",
+        "0.01 + 0.084 = 0.094",
+        "0.084/0.094 = 0.894",
+        "= 0.0072",
+        "= 0.0784",
+        "0.0784/0.094 = 0.834",
+    ):
+        assert v in text
+
+
+def test_bayes_theorem_example():
+    text = answer_words("bayes-theorem")
+    post = 0.9 * 0.01 / (0.9 * 0.01 + 0.05 * 0.99)
+    assert math.isclose(0.9 * 0.01 + 0.05 * 0.99, 0.0585)
+    assert _fmt(post, 3) == "0.154"
+    assert 0.9 * 100 == 90 and round(0.05 * 9900) == 495 and 90 + 495 == 585
+    assert _fmt(90 / 585 * 100, 1) == "15.4"
+    odds2 = (1 / 99) * 18 * 18
+    assert math.isclose(odds2, 324 / 99)
+    assert _fmt(odds2 / (1 + odds2), 3) == "0.766"
+    assert _fmt(0.009 / (0.009 + 0.01 * 0.99), 3) == "0.476"
+    for v in ("\\frac{0.009}{0.0585} = 0.154", "90 of the 585", "15.4%", "324:99", "0.766", "= 0.476"):
+        assert v in text
+
+
+def test_beta_binomial_update():
+    text = answer_words("bayesian-inference-priors-posteriors")
+    a0, b0, s, n = 2, 18, 12, 80
+    a, b = a0 + s, b0 + n - s
+    assert (a, b) == (14, 86)
+    assert a / (a + b) == 0.14
+    sd = math.sqrt(a * b / ((a + b) ** 2 * (a + b + 1)))
+    assert _fmt(sd, 3) == "0.035"
+    assert s / n == 0.15 and _fmt((a - 1) / (a + b - 2), 3) == "0.133"
+    lo, hi = stats.beta.ppf([0.025, 0.975], a, b)
+    assert _fmt(lo, 3) == "0.080" and _fmt(hi, 3) == "0.214"
+    assert _fmt(stats.beta.sf(0.10, a, b), 3) == "0.883"
+    assert _fmt(stats.beta.sf(0.10, a0, b0), 3) == "0.420"
+    for v in (
+        "Beta(14, 86)",
+        "14/100 = 0.14",
+        "deviation 0.035",
+        "12/80 = 0.15",
+        "= 0.133",
+        "0.080 to 0.214",
+        "= 0.883",
+        "0.420",
+    ):
+        assert v in text
+
+
+def test_autoencoder_reconstruction_error():
+    text = answer_words("autoencoder-anomaly-detection")
+    x = np.array([0.2, 0.9, 0.4])
+    xhat = np.array([0.25, 0.7, 0.4])
+    sq = ((x - xhat) ** 2).sum()
+    assert _fmt(sq, 4) == "0.0425"
+    assert _fmt(sq / 3, 4) == "0.0142" and sq / 3 < 0.02
+    assert round(200_000 * 0.005) == 1000
+    assert "0.0425/3 = 0.0142" in text and "about 1,000 alerts" in text

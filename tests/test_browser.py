@@ -1,0 +1,95 @@
+"""The site in headless Chromium: expand, follow, search, all offline and from a sub-path."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, RequestLog, serve
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def base_url(fixture_build: Path, tmp_path: Path):
+    with serve(fixture_build, tmp_path) as url:
+        yield url
+
+
+def test_expand_follow_and_search_with_no_foreign_requests(browser, base_url: str) -> None:
+    log = RequestLog()
+    page = browser.new_page()
+    page.on("request", log)
+    page.goto(base_url + "topics/alpha/")
+
+    answer = page.locator("h2#alpha-one ~ details.answer").first
+    assert answer.get_attribute("open") is None
+    assert not answer.locator("text=The first answer has inline math").is_visible()
+    answer.locator("summary").click()
+    assert answer.get_attribute("open") is not None
+    assert answer.locator("text=The first answer has inline math").is_visible()
+    assert answer.locator(".qb-math svg").first.is_visible()
+
+    answer.locator(".qb-related a", has_text="What does the beta diagram show?").click()
+    page.wait_for_url("**/guide/topics/beta/#beta-one")
+    assert page.locator("h2#beta-one").is_visible()
+
+    # Search from a fresh page load: a late hash change from the instant
+    # navigation above would close the search overlay under our feet.
+    page.goto(base_url)
+    page.locator("input.md-search__input").click()
+    page.wait_for_function("document.querySelector('#__search').checked")
+    # The index loads in a web worker; a query typed before it is ready is dropped.
+    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=15_000)
+    # Typed key by key: Material reacts to key events, not to a value set at once.
+    page.locator("input.md-search__input").press_sequentially("diagram")
+    result = page.locator(".md-search-result__item:visible", has_text="beta diagram").first
+    result.wait_for(state="visible", timeout=10_000)
+    # Difficulty and tag show in the result itself.
+    assert "Advanced" in result.inner_text()
+    assert "system-design" in result.inner_text()
+
+    assert len(log.urls) > 5
+    assert log.foreign() == []
+    page.close()
+
+
+def test_theme_toggle_and_code_copy_button(browser, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(base_url + "topics/alpha/")
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("label.md-header__button[for^='__palette']:visible").first.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
+    page.locator("h2#alpha-one ~ details.answer summary").first.click()
+    copy = page.locator("button.md-code__button[data-md-type='copy']").first
+    page.locator("h2#alpha-one ~ details.answer pre").first.hover()
+    assert copy.is_visible()
+    assert copy.get_attribute("title") == "Copy to clipboard"
+    page.close()
+
+
+def test_screenshots_for_review(browser, base_url: str, tmp_path: Path) -> None:
+    """Not an assertion of looks: keeps screenshots a reviewer can open (in .cache/screenshots)."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url)
+    out = Path(__file__).resolve().parent.parent / ".cache" / "screenshots"
+    out.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(out / "home.png"), full_page=True)
+    page.goto(base_url + "topics/alpha/")
+    page.locator("h2#alpha-one ~ details.answer summary").first.click()
+    page.screenshot(path=str(out / "topic.png"), full_page=True)
+    assert (out / "home.png").stat().st_size > 10_000
+    page.close()
+    shutil.rmtree(tmp_path, ignore_errors=True)
