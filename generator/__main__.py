@@ -69,6 +69,14 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_synth(args: argparse.Namespace) -> int:
+    from .synth import synthesize
+
+    written = synthesize(paths.content_dir(), Path(args.out), args.count)
+    print(f"wrote {written} synthetic questions to {args.out}/ (for benchmarks and tests only)")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -85,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         if name == "build":
             command.add_argument("--site-only", action="store_true", help="skip the PDFs")
         command.set_defaults(func=func)
+    synth = sub.add_parser("synth", help="write a synthetic bank of N questions (benchmarks and tests only)")
+    synth.add_argument("count", type=int)
+    synth.add_argument("--out", default="build/synthetic", help="output folder (default: build/synthetic)")
+    synth.set_defaults(func=cmd_synth)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

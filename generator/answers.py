@@ -25,7 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 # TeX that survived Markdown rendering: math the reader would see raw.
-_RAW_TEX = re.compile(r"\$\$|\\(?:frac|sum|sqrt|mathbb|mathcal|text|left|right|begin|hat|bar|log|exp|alpha|beta|sigma|theta|lambda)\b")
+_RAW_TEX = re.compile(
+    r"\$\$|\\(?:frac|sum|sqrt|mathbb|mathcal|text|left|right|begin|hat|bar|log|exp|alpha|beta|sigma|theta|lambda)\b"
+)
 
 
 @functools.cache

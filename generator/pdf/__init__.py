@@ -62,51 +62,51 @@ class _Runner:
             self.pool.shutdown(cancel_futures=True)
 
 
-def build_pdfs(checked: CheckedBank, out_dir: Path, *, paper: str = "a4") -> list[Path]:
-    """Render the three PDFs into out_dir; return their paths."""
+def build_pdfs(
+    checked: CheckedBank, out_dir: Path, *, paper: str = "a4", only: frozenset[str] | None = None
+) -> list[Path]:
+    """Render the three PDFs (or the ones named in `only`) into out_dir; return their paths."""
     if paper not in PAPERS:
         raise BuildFailed(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    specs = [spec for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ) if only is None or spec.filename in only]
+    wanted = {spec.filename for spec in specs}
     math = MathRenderer(paths.cache_dir() / "math.json")
     ctx = PrintContext(checked, math)
     cache_dir = paths.cache_dir() / "pdf" / paper
     try:
         # Templates typeset formulas while they render, so build all HTML first.
-        cheatsheet = cheatsheet_parts(ctx, paper)
-        quiz = quiz_parts(ctx, paper)
-        chapters = {t.id: chapter_part(ctx, t, paper) for t in ctx.bank.topics}
+        cheatsheet = cheatsheet_parts(ctx, paper) if CHEATSHEET.filename in wanted else []
+        quiz = quiz_parts(ctx, paper) if QUIZ.filename in wanted else []
+        chapters = (
+            {t.id: chapter_part(ctx, t, paper) for t in ctx.bank.topics} if STUDY_GUIDE.filename in wanted else {}
+        )
     finally:
         math.close()
 
     workers = max(1, min(os.cpu_count() or 1, 4))
     runner = _Runner(cache_dir, workers)
     out_dir.mkdir(parents=True, exist_ok=True)
-    targets = {spec.filename: out_dir / spec.filename for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ)}
+    targets = {spec.filename: out_dir / spec.filename for spec in specs}
     try:
         # Chapters first (the contents pages wait for them); the cheat sheet and
         # the quiz are joined in the pool while the chapters still render.
         chapter_futures = {tid: runner.submit(req) for tid, req in chapters.items()}
         sheet_futures = [runner.submit(req) for req in cheatsheet]
         quiz_futures = [runner.submit(req) for req in quiz]
-        joins = [
-            runner.call(
-                assemble,
-                [f.result() for f in sheet_futures],
-                topic_outline(ctx, questions=False),
-                CHEATSHEET.metadata,
-                targets[CHEATSHEET.filename],
-            ),
-            runner.call(
-                assemble,
-                [f.result() for f in quiz_futures],
-                [*topic_outline(ctx, questions=False), OutlineEntry("Answer key", "answer-key")],
-                QUIZ.metadata,
-                targets[QUIZ.filename],
-            ),
-        ]
-        rendered = {tid: future.result() for tid, future in chapter_futures.items()}
-        front = runner.submit(front_part(ctx, rendered, paper)).result()
-        guide_outline = [OutlineEntry("Contents", "contents"), *topic_outline(ctx, questions=True)]
-        assemble([front, *rendered.values()], guide_outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])
+        joins = []
+        if sheet_futures:
+            outline = topic_outline(ctx, questions=False)
+            parts = [f.result() for f in sheet_futures]
+            joins.append(runner.call(assemble, parts, outline, CHEATSHEET.metadata, targets[CHEATSHEET.filename]))
+        if quiz_futures:
+            outline = [*topic_outline(ctx, questions=False), OutlineEntry("Answer key", "answer-key")]
+            parts = [f.result() for f in quiz_futures]
+            joins.append(runner.call(assemble, parts, outline, QUIZ.metadata, targets[QUIZ.filename]))
+        if chapter_futures:
+            rendered = {tid: future.result() for tid, future in chapter_futures.items()}
+            front = runner.submit(front_part(ctx, rendered, paper)).result()
+            outline = [OutlineEntry("Contents", "contents"), *topic_outline(ctx, questions=True)]
+            assemble([front, *rendered.values()], outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])
         for join in joins:
             join.result()
     except MissingAnchor as exc:

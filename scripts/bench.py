@@ -1,0 +1,180 @@
+"""Benchmark the PDF build: cold and warm times, pages and sizes, and a baseline.
+
+Run with `make bench`. For the shipped bank and a synthetic bank (default
+2,000 questions) it measures each PDF cold (empty cache), all three after
+editing one question (warm), pages and file size; and, on the shipped bank,
+the time to print the built site's topic pages through WeasyPrint with
+Material's own stylesheets in one document, the common MkDocs-to-PDF
+approach, as the baseline for our study guide. Results go to stdout and to
+BENCHMARKS.md. Targets (2 cores, shipped bank): all three PDFs cold under
+30 s, warm under 5 s, cheat sheet under 1.5 MB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pypdf import PdfReader  # noqa: E402
+
+from generator.pdf.documents import CHEATSHEET, QUIZ, STUDY_GUIDE  # noqa: E402
+
+NAMES = (CHEATSHEET.filename, STUDY_GUIDE.filename, QUIZ.filename)
+TARGETS = {"cold_all": 30.0, "warm": 5.0, "cheatsheet_bytes": 1.5e6}
+
+
+def _env(content: Path, work: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "QUESTION_BANK_CONTENT": str(content),
+        "QUESTION_BANK_BUILD": str(work / "build"),
+        "QUESTION_BANK_CACHE": str(work / "cache"),
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+
+
+def _run(code: str, env: dict[str, str]) -> float:
+    """Run a snippet in a fresh interpreter (as `make` would) and return its wall time."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, check=True)
+    return time.perf_counter() - started
+
+
+PDF_SNIPPET = """
+from generator.check import check_bank
+from generator.pdf import build_pdfs
+from generator import paths
+only = {only!r}
+build_pdfs(check_bank(), paths.downloads_dir(), only=frozenset(only) if only else None)
+"""
+
+
+def _edit_one_question(content: Path) -> None:
+    path = sorted(content.glob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    answer: |\n", "    answer: |\n      Edited for the benchmark.\n\n", 1))
+
+
+def bench_bank(label: str, content: Path, work: Path) -> dict:
+    result: dict = {"bank": label}
+    for name in NAMES:
+        shutil.rmtree(work, ignore_errors=True)
+        result[f"cold:{name}"] = _run(PDF_SNIPPET.format(only=[name]), _env(content, work))
+    shutil.rmtree(work, ignore_errors=True)
+    result["cold_all"] = _run(PDF_SNIPPET.format(only=[]), _env(content, work))
+    edited = work / "content-edited"
+    shutil.copytree(content, edited)
+    _edit_one_question(edited)
+    result["warm"] = _run(PDF_SNIPPET.format(only=[]), _env(edited, work))
+    for name in NAMES:
+        path = work / "build" / "downloads" / name
+        result[f"pages:{name}"] = len(PdfReader(path).pages)
+        result[f"bytes:{name}"] = path.stat().st_size
+    return result
+
+
+BASELINE_SNIPPET = """
+import re, sys, time
+from pathlib import Path
+import weasyprint
+site = Path({site!r})
+topics = sorted((site / "topics").glob("*/index.html"))
+bodies = []
+for page in topics:
+    html = page.read_text(encoding="utf-8")
+    match = re.search(r"<article[^>]*>(.*?)</article>", html, re.S)
+    bodies.append(match.group(1) if match else "")
+head = re.search(r"<head>(.*?)</head>", (site / "index.html").read_text(encoding="utf-8"), re.S).group(1)
+styles = "".join(re.findall(r'<link[^>]+rel="stylesheet"[^>]*>', head))
+# Print every answer: open the details blocks, as a PDF of the site must.
+body = "".join(bodies).replace("<details ", "<details open ")
+document = f"<html><head><meta charset=utf-8>{{styles}}</head><body><div class=md-typeset>{{body}}</div></body></html>"
+weasyprint.HTML(string=document, base_url=str(site) + "/").write_pdf({target!r})
+"""
+
+
+def bench_baseline(site: Path, work: Path) -> float:
+    target = work / "baseline.pdf"
+    seconds = _run(BASELINE_SNIPPET.format(site=str(site), target=str(target)), dict(os.environ))
+    return seconds
+
+
+def markdown_table(results: list[dict], baseline: float | None) -> str:
+    lines = [
+        "| bank | PDF | cold (s) | pages | size (KB) |",
+        "| --- | --- | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        for name in NAMES:
+            cold, pages, size = r[f"cold:{name}"], r[f"pages:{name}"], r[f"bytes:{name}"] / 1024
+            lines.append(f"| {r['bank']} | {name} | {cold:.1f} | {pages} | {size:.0f} |")
+    lines += ["", "| bank | all three cold (s) | all three after editing one question (s) |", "| --- | ---: | ---: |"]
+    for r in results:
+        lines.append(f"| {r['bank']} | {r['cold_all']:.1f} | {r['warm']:.1f} |")
+    if baseline is not None:
+        ours = results[0][f"cold:{STUDY_GUIDE.filename}"]
+        lines += [
+            "",
+            f"Baseline (shipped bank): the built site's topic pages printed through WeasyPrint with Material's "
+            f"stylesheets in one document took {baseline:.1f} s; our study guide cold took {ours:.1f} s, "
+            f"a ratio of {ours / baseline:.2f}.",
+        ]
+    shipped = results[0]
+    checks = [
+        ("all three PDFs cold", shipped["cold_all"], TARGETS["cold_all"], "s"),
+        ("all three after one edit", shipped["warm"], TARGETS["warm"], "s"),
+        ("cheat sheet size", shipped[f"bytes:{CHEATSHEET.filename}"] / 1e6, TARGETS["cheatsheet_bytes"] / 1e6, "MB"),
+    ]
+    lines += ["", "| target (shipped bank) | measured | limit | met |", "| --- | ---: | ---: | :---: |"]
+    for label, value, limit, unit in checks:
+        lines.append(f"| {label} | {value:.2f} {unit} | {limit:.2f} {unit} | {'yes' if value < limit else 'NO'} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synthetic", type=int, default=2000, help="size of the synthetic bank (0 to skip)")
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    cpus = os.cpu_count()
+    with tempfile.TemporaryDirectory(prefix="qb-bench-") as tmp:
+        tmp_path = Path(tmp)
+        results = [bench_bank("shipped", ROOT / "content", tmp_path / "shipped")]
+        baseline = None
+        if not args.no_baseline:
+            site = tmp_path / "site"
+            subprocess.run(
+                [sys.executable, "-m", "generator", "build", "--site-only", "--site-dir", str(site)],
+                cwd=ROOT,
+                check=True,
+                env=_env(ROOT / "content", tmp_path / "shipped"),
+            )
+            baseline = bench_baseline(site, tmp_path)
+        if args.synthetic:
+            synthetic = tmp_path / "synthetic-content"
+            subprocess.run(
+                [sys.executable, "-m", "generator", "synth", str(args.synthetic), "--out", str(synthetic)],
+                cwd=ROOT,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            results.append(bench_bank(f"synthetic {args.synthetic}", synthetic, tmp_path / "synthetic"))
+    table = markdown_table(results, baseline)
+    report = f"# Benchmarks\n\nMeasured by `make bench` on {cpus} cores.\n\n{table}\n"
+    (ROOT / "BENCHMARKS.md").write_text(re.sub(r"\n{3,}", "\n\n", report), encoding="utf-8")
+    print(table)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
