@@ -49,9 +49,11 @@ serve: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Preview the site;
 check: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Validate the question bank, every problem at once
 	$(PY) -m generator check
 
-test: system-deps-test $(VENV)/.test-stamp node_modules/.stamp ## Run the whole test suite
-	$(PY) -m ruff check --output-format concise generator tests code_examples scripts
+test: lint ## Run the whole test suite (lint first)
 	$(PY) -m pytest -q
+
+lint: system-deps-test $(VENV)/.test-stamp node_modules/.stamp ## Check the Python code with ruff
+	$(PY) -m ruff check --output-format concise generator tests code_examples scripts
 
 bench: system-deps $(VENV)/.test-stamp node_modules/.stamp ## Measure build speed and output sizes
 	$(PY) scripts/bench.py
