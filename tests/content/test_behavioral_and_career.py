@@ -18,11 +18,13 @@ def test_forecasting_model_count():
 
 def test_fraud_review_framing():
     text = answer_words("explaining-model-to-stakeholders")
-    budget, fraud_rate, hits = 500, 0.02, 350
+    budget, claims, fraud_rate, hits = 500, 30_000, 0.02, 350
     assert round(budget * fraud_rate) == 10
     assert round(100 * hits / budget) == 70
+    assert hits <= claims * fraud_rate  # the top 500 cannot hold more frauds than a month contains
+    assert "500 of roughly 30,000 claims a month" in text
     assert "find about 10 frauds" in text
-    assert "top 500 contained 350, so 70 of every 100 reviews" in text
+    assert "top 500 contained 350 on average, so 70 of every 100 reviews" in text
 
 
 def test_lora_gpu_hours():

@@ -199,3 +199,11 @@ def test_time_series_features():
     assert sum(sales[-3:]) / 3 == 26
     assert sum(sales[-7:]) == 174 and round(174 / 7, 2) == 24.86
     assert "(28 + 24 + 26)/3 = 26" in text and "174/7 \\approx 24.86" in text
+
+
+def test_preprocessing_row_counts():
+    text = answer_words("data-preprocessing-steps")
+    raw, duplicates, train, held_out = 10_120, 120, 8_000, 2_000
+    assert raw - duplicates == 10_000 == train + held_out
+    for s in ["10,120 rows", "120 exact duplicates leaves 10,000", "8,000 training rows", "2,000 held-out rows"]:
+        assert s in text

@@ -168,11 +168,12 @@ def test_dqn_target_and_losses():
     td = y - 4.0
     assert round(y, 4) == 5.95 and round(td, 4) == 1.95
     assert round(td**2, 4) == 3.8025
+    assert f"{0.5 * td**2:.2f}" == "1.90"
     huber = 0.5 * td**2 if abs(td) <= 1 else abs(td) - 0.5
     assert round(huber, 4) == 1.45
     y_double = r + gamma * target_net[online_next.argmax()]
     assert online_next.argmax() == 0 and round(y_double, 4) == 2.98
-    for s in ["1 + 0.99 \\times 5.0 = 5.95", "1.95", "3.8025", "1.95 - 0.5 = 1.45", "1 + 0.99 \\times 2.0 = 2.98"]:
+    for s in ["1 + 0.99 \\times 5.0 = 5.95", "1.95", "3.8025", "$1.90$ as the half-squared loss", "1.95 - 0.5 = 1.45", "1 + 0.99 \\times 2.0 = 2.98"]:
         assert s in text
 
 

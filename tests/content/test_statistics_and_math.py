@@ -156,6 +156,12 @@ def test_p_value_examples():
     assert round(false_pos / (true_pos + false_pos), 2) == 0.36
     for s in ("z = (60 - 50)/5 = 2.0", "0.0455", "0.0569", "45/125 = 36\\%"):
         assert s in text
+    # a tiny lift becomes "significant" with a huge sample
+    n_arm, base, lift = 200_000_000, 0.10, 0.0001
+    se = math.sqrt(base * (1 - base) * 2 / n_arm)
+    assert round(lift / se, 1) == 3.3 and 2 * stats.norm.sf(lift / se) < 0.001
+    for s in ("0.01 percentage points", "200 million users per arm", "z-score is about 3.3", "$p < 0.001$"):
+        assert s in text
 
 
 def test_two_proportion_test():
