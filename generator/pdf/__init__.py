@@ -31,7 +31,7 @@ from .documents import (
     quiz_parts,
     topic_outline,
 )
-from .render import PartRequest, RenderedPart, render_part
+from .render import PartRequest, RenderedPart, render_part, warm_up
 
 PAPERS = ("a4", "letter")
 T = TypeVar("T")
@@ -42,7 +42,11 @@ class _Runner:
 
     def __init__(self, cache_dir: Path, workers: int) -> None:
         self.cache_dir = cache_dir
-        self.pool = ProcessPoolExecutor(max_workers=workers) if workers > 1 else None
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=warm_up) if workers > 1 else None
+        if self.pool is not None:
+            # Start every worker now, so their start-up overlaps with building the HTML.
+            for _ in range(workers):
+                self.pool.submit(int)
 
     def submit(self, request: PartRequest) -> Future[RenderedPart]:
         return self.call(render_part, request, self.cache_dir)
@@ -70,9 +74,10 @@ def build_pdfs(
         raise BuildFailed(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
     specs = [spec for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ) if only is None or spec.filename in only]
     wanted = {spec.filename for spec in specs}
+    cache_dir = paths.cache_dir() / "pdf" / paper
+    runner = _Runner(cache_dir, max(1, min(os.cpu_count() or 1, 4)))
     math = MathRenderer(paths.cache_dir() / "math.json")
     ctx = PrintContext(checked, math)
-    cache_dir = paths.cache_dir() / "pdf" / paper
     try:
         # Templates typeset formulas while they render, so build all HTML first.
         cheatsheet = cheatsheet_parts(ctx, paper) if CHEATSHEET.filename in wanted else []
@@ -80,17 +85,20 @@ def build_pdfs(
         chapters = (
             {t.id: chapter_part(ctx, t, paper) for t in ctx.bank.topics} if STUDY_GUIDE.filename in wanted else {}
         )
+    except BaseException:
+        runner.close()
+        raise
     finally:
         math.close()
 
-    workers = max(1, min(os.cpu_count() or 1, 4))
-    runner = _Runner(cache_dir, workers)
     out_dir.mkdir(parents=True, exist_ok=True)
     targets = {spec.filename: out_dir / spec.filename for spec in specs}
     try:
         # Chapters first (the contents pages wait for them); the cheat sheet and
         # the quiz are joined in the pool while the chapters still render.
-        chapter_futures = {tid: runner.submit(req) for tid, req in chapters.items()}
+        # Longest chapters first, so no long one starts last and leaves a core idle.
+        by_size = sorted(chapters.items(), key=lambda item: len(item[1].html), reverse=True)
+        chapter_futures = {tid: runner.submit(req) for tid, req in by_size}
         sheet_futures = [runner.submit(req) for req in cheatsheet]
         quiz_futures = [runner.submit(req) for req in quiz]
         joins = []
@@ -103,7 +111,7 @@ def build_pdfs(
             parts = [f.result() for f in quiz_futures]
             joins.append(runner.call(assemble, parts, outline, QUIZ.metadata, targets[QUIZ.filename]))
         if chapter_futures:
-            rendered = {tid: future.result() for tid, future in chapter_futures.items()}
+            rendered = {tid: chapter_futures[tid].result() for tid in chapters}
             front = runner.submit(front_part(ctx, rendered, paper)).result()
             outline = [OutlineEntry("Contents", "contents"), *topic_outline(ctx, questions=True)]
             assemble([front, *rendered.values()], outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])

@@ -36,6 +36,15 @@ class RenderedPart:
     page_height_pt: float
 
 
+def warm_up() -> None:
+    """Pool initializer: import WeasyPrint and load the fonts while the parent still builds HTML."""
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    sample = '<p style="font-family: Noto Serif">a</p><p style="font-family: Noto Sans">b</p><code>c</code>'
+    weasyprint.HTML(string=sample).render()
+
+
 def cache_key(request: PartRequest) -> str:
     import weasyprint
 
