@@ -38,9 +38,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         return _report(checked.problems)
     try:
         if not args.site_only:
+            from .flashcards import write_apkg, write_csv
             from .pdf import build_pdfs
 
-            build_pdfs(checked, paths.downloads_dir(), paper=args.paper)
+            downloads = paths.downloads_dir()
+            build_pdfs(checked, downloads, paper=args.paper)
+            write_apkg(checked, downloads / "ml-interview.apkg")
+            write_csv(checked, downloads / "ml-interview.csv")
         build_site(Path(args.site_dir))
     except BuildFailed as exc:
         print(f"{exc}\nbuild stopped: the previous site was left as it was", file=sys.stderr)

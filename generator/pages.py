@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from .links import markdown_link, relative_url, topic_page
@@ -11,6 +12,9 @@ from .templating import render_template
 HOME = "index.md"
 ALL_QUESTIONS = "questions.md"
 TAGS = "tags.md"
+PRACTICE = "practice.md"
+PROGRESS = "progress.md"
+QUESTIONS_JSON = "questions.json"
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,8 @@ DOWNLOADS = (
     ),
     Download("Study guide", "ml-interview-study-guide.pdf", "The whole bank as a book, every answer in full."),
     Download("Self-quiz", "ml-interview-quiz.pdf", "Numbered questions with room to think and an answer key."),
+    Download("Anki deck", "ml-interview.apkg", "One card per question, a sub-deck per topic; re-import to update."),
+    Download("Spreadsheet", "ml-interview.csv", "Id, topic, difficulty, question and short answer, one row each."),
 )
 
 
@@ -63,6 +69,24 @@ def questions_markdown(bank: Bank) -> str:
 
 def tags_markdown(bank: Bank) -> str:
     return render_template("tags.md.j2", **_context(bank, TAGS))
+
+
+def _questions_json_url(page: str) -> str:
+    """URL of questions.json relative to a generated page's directory URL."""
+    folder = page.removesuffix(".md")
+    return posixpath.relpath(QUESTIONS_JSON, folder)
+
+
+def practice_markdown(bank: Bank) -> str:
+    return render_template(
+        "practice.md.j2", questions_json=_questions_json_url(PRACTICE), **_context(bank, PRACTICE)
+    )
+
+
+def progress_markdown(bank: Bank) -> str:
+    return render_template(
+        "progress.md.j2", questions_json=_questions_json_url(PROGRESS), **_context(bank, PROGRESS)
+    )
 
 
 def related_questions(bank: Bank, question: Question) -> list[Question]:

@@ -51,7 +51,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     add(pages.HOME, pages.home_markdown(bank, available))
     add(pages.ALL_QUESTIONS, pages.questions_markdown(bank))
     add(pages.TAGS, pages.tags_markdown(bank))
-    add("questions.json", questions_json(bank))
+    add(pages.QUESTIONS_JSON, questions_json(bank))
+    add(pages.PRACTICE, pages.practice_markdown(bank))
+    add(pages.PROGRESS, pages.progress_markdown(bank))
     for topic in bank.topics:
         add(topic_page(topic.id), pages.topic_markdown(bank, topic.id))
 
@@ -59,6 +61,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         {"Home": pages.HOME},
         {"How to study": "how-to-use.md"},
         {"Topics": [{t.title: topic_page(t.id)} for t in bank.topics]},
+        {"Practice": pages.PRACTICE},
+        {"Progress": pages.PROGRESS},
         {"All questions": pages.ALL_QUESTIONS},
         {"Tags": pages.TAGS},
     ]

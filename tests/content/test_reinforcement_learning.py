@@ -173,7 +173,14 @@ def test_dqn_target_and_losses():
     assert round(huber, 4) == 1.45
     y_double = r + gamma * target_net[online_next.argmax()]
     assert online_next.argmax() == 0 and round(y_double, 4) == 2.98
-    for s in ["1 + 0.99 \\times 5.0 = 5.95", "1.95", "3.8025", "$1.90$ as the half-squared loss", "1.95 - 0.5 = 1.45", "1 + 0.99 \\times 2.0 = 2.98"]:
+    for s in [
+        "1 + 0.99 \\times 5.0 = 5.95",
+        "1.95",
+        "3.8025",
+        "$1.90$ as the half-squared loss",
+        "1.95 - 0.5 = 1.45",
+        "1 + 0.99 \\times 2.0 = 2.98",
+    ]:
         assert s in text
 
 

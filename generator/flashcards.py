@@ -1,0 +1,84 @@
+"""Flashcard exports: an Anki deck (.apkg) and a CSV for spreadsheets.
+
+Anki note GUIDs derive from question ids, so re-importing an updated deck
+updates the reader's cards (keeping their review history) instead of adding
+duplicates. Deck and model ids are fixed for the same reason.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+from pathlib import Path
+
+import genanki
+
+from .check import CheckedBank
+from .templating import render_template
+
+MODEL_ID = 1_617_231_001
+DECK_ROOT = "ML Interview Study Guide"
+STYLES = Path(__file__).resolve().parent / "print_styles"
+
+
+def _stable_id(text: str) -> int:
+    """A deck id from a name: Anki wants a positive 31-bit-ish integer, stable across builds."""
+    return 1_000_000_000 + int(hashlib.sha256(text.encode()).hexdigest()[:8], 16) % 1_000_000_000
+
+
+def _model() -> genanki.Model:
+    css = render_template("anki/card.css.j2", pygments=(STYLES / "pygments.css").read_text(encoding="utf-8"))
+    return genanki.Model(
+        MODEL_ID,
+        "ML Interview Question",
+        fields=[{"name": "Question"}, {"name": "Answer"}, {"name": "Id"}, {"name": "Topic"}, {"name": "Difficulty"}],
+        templates=[
+            {
+                "name": "Recall",
+                "qfmt": render_template("anki/front.html.j2"),
+                "afmt": render_template("anki/back.html.j2"),
+            }
+        ],
+        css=css,
+        sort_field_index=2,
+    )
+
+
+def write_apkg(checked: CheckedBank, target: Path) -> Path:
+    model = _model()
+    decks = []
+    for topic in checked.bank.topics:
+        name = f"{DECK_ROOT}::{checked.bank.topics.index(topic) + 1:02d} {topic.title}"
+        deck = genanki.Deck(_stable_id(f"deck:{topic.id}"), name)
+        for q in topic.questions:
+            back = render_template("anki/answer.html.j2", question=q, html=checked.answers[q.id].html)
+            deck.add_note(
+                genanki.Note(
+                    model=model,
+                    fields=[q.question, back, q.id, topic.title, q.difficulty],
+                    tags=[f"topic::{topic.id}", f"difficulty::{q.difficulty}", *q.tags],
+                    guid=genanki.guid_for(q.id),
+                )
+            )
+        decks.append(deck)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    # A fixed timestamp keeps two builds of the same bank byte-identical.
+    epoch = float(os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+    genanki.Package(decks).write_to_file(str(tmp), timestamp=epoch)
+    tmp.replace(target)
+    return target
+
+
+def write_csv(checked: CheckedBank, target: Path) -> Path:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["id", "topic", "difficulty", "question", "short"])
+    for q in checked.bank.questions:
+        writer.writerow([q.id, q.topic_id, q.difficulty, q.question, q.short])
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # UTF-8 with a byte-order mark: spreadsheet programs then read accents right.
+    target.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    return target
