@@ -418,8 +418,8 @@
         if (isKnown(state, q.id)) { entry.known += 1; }
         if (isDue(state, q.id, now)) { entry.due += 1; }
       });
+      // No class on the table: Material styles only tables without one.
       var table = document.createElement("table");
-      table.className = "qb-progress-table";
       var head = table.createTHead().insertRow();
       ["Topic", "Known", "Due"].forEach(function (label) {
         var cell = document.createElement("th");
@@ -522,6 +522,9 @@
   /* ---------- start ---------- */
 
   function init() {
+    // Material's search dialog has no accessible name; screen readers need one.
+    var search = document.querySelector(".md-search[role=dialog]");
+    if (search && !search.hasAttribute("aria-label")) { search.setAttribute("aria-label", "Search"); }
     var state = load();
     practice = null;
     setupActions(state);

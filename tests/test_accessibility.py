@@ -1,0 +1,97 @@
+"""Accessibility: axe-core (from the npm registry) run inside headless Chromium on real pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.conftest import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists() or not AXE.exists(), reason="needs Debian chromium and node_modules (make does both)"
+)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def site_url(fixture_build: Path, tmp_path: Path):
+    with serve(fixture_build, tmp_path) as url:
+        yield url
+
+
+def serious_violations(page) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    found = []
+    for violation in result["violations"]:
+        if violation["impact"] in ("serious", "critical"):
+            targets = [" ".join(node["target"]) for node in violation["nodes"]][:3]
+            found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
+    return found
+
+
+@pytest.mark.parametrize(
+    ("path", "scheme"),
+    [
+        ("", "light"),
+        ("topics/alpha/", "light"),
+        ("topics/alpha/", "dark"),
+        ("practice/", "light"),
+        ("progress/", "light"),
+        ("questions/", "light"),
+    ],
+)
+def test_no_serious_violations(browser, site_url: str, path: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(site_url + path)
+    if path.startswith("topics/"):
+        page.locator("details.answer summary").first.click()
+    if path == "practice/":
+        page.locator(".qb-practice__setup").wait_for(state="visible")
+    assert serious_violations(page) == []
+    context.close()
+
+
+def test_search_dialog_has_no_serious_violations(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    # Judge the settled dialog, not a frame of its fade-in.
+    page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
+    page.locator("input.md-search__input").click()
+    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=15_000)
+    page.locator("input.md-search__input").press_sequentially("alpha")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert serious_violations(page) == []
+    page.close()
+
+
+def test_study_controls_work_from_the_keyboard(browser, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url + "topics/alpha/")
+    known = page.locator('.qb-actions[data-qid="alpha-one"] [data-action="known"]')
+    known.focus()
+    page.keyboard.press("Enter")
+    assert known.get_attribute("aria-pressed") == "true"
+    summary = page.locator("h2#alpha-one ~ details.answer summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert page.locator("h2#alpha-one ~ details.answer").first.get_attribute("open") is not None
+    # Tab order reaches the filter buttons.
+    page.locator('.qb-filter[data-filter="all"]').focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.filter") == "basic"
+    page.close()
