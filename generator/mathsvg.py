@@ -92,8 +92,18 @@ class MathRenderer:
             raise MathError(request["tex"], f"MathJax did not answer: {hint}")
         return json.loads(line)
 
-    def replace_in_html(self, markup: str, on_error: Callable[[MathError], None] | None = None) -> str:
-        """Swap arithmatex placeholders in rendered HTML for SVG."""
+    def replace_in_html(
+        self,
+        markup: str,
+        on_error: Callable[[MathError], None] | None = None,
+        wrap: Callable[[str, str, bool], str] | None = None,
+    ) -> str:
+        """Swap arithmatex placeholders in rendered HTML for typeset math.
+
+        By default the SVG goes inline (PDF, Anki); `wrap(tex, svg, display)` may
+        place it differently (the site links each formula as an image file).
+        """
+        wrap = wrap or (lambda _tex, svg, display: _wrap(svg, display))
 
         def swap(display: bool) -> Callable[[re.Match[str]], str]:
             def inner(match: re.Match[str]) -> str:
@@ -105,7 +115,7 @@ class MathRenderer:
                         raise
                     on_error(exc)
                     return match.group(0)
-                return _wrap(svg, display)
+                return wrap(tex, svg, display)
 
             return inner
 
@@ -130,3 +140,15 @@ def _wrap(svg: str, display: bool) -> str:
     from .templating import render_template
 
     return render_template("math.html.j2", svg=svg, display=display)
+
+
+_SIZE = re.compile(r'<svg[^>]*?style="vertical-align: ?([-\d.]+ex);?"[^>]*?width="([\d.]+ex)" height="([\d.]+ex)"')
+
+
+def svg_metrics(svg: str) -> tuple[str, str, str]:
+    """Width, height and baseline shift (ex units) that MathJax put on the root <svg>."""
+    match = _SIZE.search(svg)
+    if match is None:
+        return "auto", "auto", "0ex"
+    shift, width, height = match.groups()
+    return width, height, shift

@@ -78,15 +78,11 @@ def _questions_json_url(page: str) -> str:
 
 
 def practice_markdown(bank: Bank) -> str:
-    return render_template(
-        "practice.md.j2", questions_json=_questions_json_url(PRACTICE), **_context(bank, PRACTICE)
-    )
+    return render_template("practice.md.j2", questions_json=_questions_json_url(PRACTICE), **_context(bank, PRACTICE))
 
 
 def progress_markdown(bank: Bank) -> str:
-    return render_template(
-        "progress.md.j2", questions_json=_questions_json_url(PROGRESS), **_context(bank, PROGRESS)
-    )
+    return render_template("progress.md.j2", questions_json=_questions_json_url(PROGRESS), **_context(bank, PROGRESS))
 
 
 def related_questions(bank: Bank, question: Question) -> list[Question]:

@@ -7,23 +7,28 @@ lands in the source tree.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from generator import diagrams, pages, paths
 from generator.export import questions_json
 from generator.links import link_bank, topic_page
-from generator.mathsvg import MathError, MathRenderer
+from generator.mathsvg import MathError, MathRenderer, svg_metrics
 from generator.problems import BankError
+from generator.templating import render_template
 from generator.validate import load_bank
 
 log = logging.getLogger("mkdocs.hooks.question_bank")
 
 ROOT = paths.ROOT
+MATH_DIR = "assets/math"
 
 _math: MathRenderer | None = None
 
@@ -69,6 +74,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+# Formula SVGs written as files at the end of the build: {site path: svg}.
+_math_files: dict[str, str] = {}
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     global _math
     if _math is None:
@@ -78,7 +87,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     def on_error(exc: MathError) -> None:
         errors.append(str(exc))
 
-    html = _math.replace_in_html(html, on_error=on_error)
+    def as_image(tex: str, svg: str, display: bool) -> str:
+        # One file per formula keeps math-heavy pages small (inline SVG made
+        # them over a megabyte); the browser caches formulas shared by pages.
+        name = f"{MATH_DIR}/{hashlib.sha256(svg.encode()).hexdigest()[:20]}.svg"
+        _math_files[name] = svg
+        width, height, shift = svg_metrics(svg)
+        return render_template(
+            "math-img.html.j2",
+            src=get_relative_url(name, page.url),
+            tex=tex,
+            display=display,
+            width=width,
+            height=height,
+            shift=shift,
+        )
+
+    html = _math.replace_in_html(html, on_error=on_error, wrap=as_image)
     if errors:
         raise PluginError(f"{page.file.src_uri}: " + "; ".join(errors) + " (run `make check` for file and line)")
     return html
@@ -86,6 +111,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def on_post_build(config: MkDocsConfig) -> None:
     global _math
+    if config is not None and _math_files:
+        folder = Path(config.site_dir) / MATH_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, svg in _math_files.items():
+            (Path(config.site_dir) / name).write_text(svg, encoding="utf-8")
+        _math_files.clear()
     if _math is not None:
         _math.close()
         _math = None

@@ -40,7 +40,10 @@ def test_expand_follow_and_search_with_no_foreign_requests(browser, base_url: st
     answer.locator("summary").click()
     assert answer.get_attribute("open") is not None
     assert answer.locator("text=The first answer has inline math").is_visible()
-    assert answer.locator(".qb-math svg").first.is_visible()
+    formula = answer.locator(".qb-math img").first
+    formula.scroll_into_view_if_needed()
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=formula.element_handle())
+    assert formula.is_visible()
 
     answer.locator(".qb-related a", has_text="What does the beta diagram show?").click()
     page.wait_for_url("**/guide/topics/beta/#beta-one")

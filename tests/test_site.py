@@ -98,8 +98,16 @@ def test_every_internal_link_in_the_site_resolves(site: Site) -> None:
 
 def test_math_is_typeset_and_no_raw_tex_is_visible(site: Site) -> None:
     page = site.page("topics/alpha/")
-    assert page.select(".qb-math svg")
-    assert page.select_one(".qb-math--display svg")
+    images = page.select(".qb-math img.qb-math__img")
+    assert len(images) == 2
+    display = page.select_one(".qb-math--display img")
+    assert display["alt"] == "F_1 = \\frac{2PR}{P + R}"
+    for image in images:
+        # Each formula is an SVG file of the site, sized in ex to sit on the text baseline.
+        url, _ = site.resolve("topics/alpha/", image["src"])
+        svg = (site.root / url).read_text()
+        assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg
+        assert "ex;" in image["style"] and "vertical-align" in image["style"]
     text = page.select_one("article").get_text(" ")
     for raw in ("\\frac", "$$", "\\(", "\\[", "$a^2"):
         assert raw not in text

@@ -145,7 +145,8 @@ def test_practice_session_with_the_keyboard_follows_the_leitner_schedule(page, s
         answer = page.locator(".qb-card__answer")
         answer.wait_for(state="visible")
         # The answer is the topic page's, rendered: math as SVG and highlighted code.
-        assert answer.locator(".qb-math svg").count() >= 1
+        formula = answer.locator(".qb-math img").first
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=formula.element_handle())
         assert answer.locator(".highlight code span").count() >= 1
         key = plan[qid] if seen.count(qid) == 1 else "3"
         page.keyboard.press(key)

@@ -226,9 +226,13 @@
       Array.prototype.forEach.call(details.children, function (child) {
         if (child.tagName !== "SUMMARY") { holder.appendChild(document.importNode(child, true)); }
       });
-      // Links inside the answer are relative to the topic page, not to this one.
+      // Links and formula images are relative to the topic page, not to this one.
       holder.querySelectorAll("a[href]").forEach(function (link) {
         link.href = new URL(link.getAttribute("href"), pageUrl).href;
+      });
+      holder.querySelectorAll("img[src]").forEach(function (image) {
+        image.src = new URL(image.getAttribute("src"), pageUrl).href;
+        image.loading = "eager";
       });
       return holder;
     });
