@@ -24,6 +24,13 @@ from .problems import Problem
 ROOT = Path(__file__).resolve().parent.parent
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
+# Only real tags count: markup shown as code arrives escaped (&lt;script&gt;).
+_UNSAFE_OUTPUT = re.compile(
+    r"<(?:script|iframe|object|embed|style|link|meta|base|form)\b"
+    r"|<[^<>]+\son[a-z]+\s*="
+    r"|<[^<>]+\b(?:href|src|action)\s*=\s*[\"']?\s*(?:javascript|vbscript|data):",
+    re.I,
+)
 # TeX that survived Markdown rendering: math the reader would see raw.
 _RAW_TEX = re.compile(
     r"\$\$|\\(?:frac|sum|sqrt|mathbb|mathcal|text|left|right|begin|hat|bar|log|exp|alpha|beta|sigma|theta|lambda)\b"
@@ -74,6 +81,13 @@ class AnswerRenderer:
         for failure in diagrams.drain_failures():
             on_problem("```dot", str(failure))
         html = self.math.replace_in_html(html, on_error=lambda exc: on_problem(exc.tex, str(exc)))
+        # Defence in depth behind validation: nothing executable may come out of an answer.
+        unsafe = _UNSAFE_OUTPUT.search(html)
+        if unsafe:
+            on_problem(
+                text.strip().splitlines()[0] if text.strip() else "",
+                f"rendered answer holds unsafe HTML {unsafe.group(0)!r}",
+            )
         visible = _TAGS.sub(" ", _CODE.sub(" ", html))
         for match in _RAW_TEX.finditer(visible):
             context = " ".join(visible[max(0, match.start() - 40) : match.end() + 20].split())

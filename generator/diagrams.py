@@ -19,6 +19,7 @@ _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
 _COMMENTS = re.compile(r"<!--.*?-->", re.S)
 # Graphviz titles ("%3", node ids) are tooltips nobody needs, and would leak into search.
 _TITLES = re.compile(r"<title>.*?</title>", re.S)
+_LINKS = re.compile(r"<a\b|\bhref=", re.I)
 
 
 class DiagramError(Exception):
@@ -54,6 +55,9 @@ def render_svg(source: str) -> str:
         detail = " ".join(result.stderr.split())[:300] or f"dot exited with {result.returncode}"
         raise DiagramError(f"Graphviz error: {detail}")
     svg = _TITLES.sub("", _COMMENTS.sub("", _PROLOGUE.sub("", result.stdout, count=1))).strip()
+    if _LINKS.search(svg):
+        # Graphviz turns URL/href attributes into links; in a diagram they could run script.
+        raise DiagramError("links in diagrams (URL or href attributes) are not allowed")
     cache.mkdir(parents=True, exist_ok=True)
     tmp = cached.with_suffix(".tmp")
     tmp.write_text(svg, encoding="utf-8")

@@ -14,8 +14,9 @@ const adaptor = liteAdaptor();
 RegisterHTMLHandler(adaptor);
 let lastError = null;
 const tex = new TeX({
-  // Without noundefined an unknown macro raises instead of rendering in red.
-  packages: AllPackages.filter((name) => !['bussproofs', 'noundefined'].includes(name)),
+  // Without noundefined an unknown macro raises instead of rendering in red;
+  // without html, \href and \class cannot put links or scripts into the SVG.
+  packages: AllPackages.filter((name) => !['bussproofs', 'noundefined', 'html'].includes(name)),
   // MathJax would draw a red error box in the page; we want the build to fail instead.
   formatError: (jax, err) => {
     lastError = err.message;

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from . import safety
 from .loader import SourceFile, ValuePath, load_file
 from .model import DIFFICULTIES, Bank, Location, Question, Topic
 from .problems import Problem
@@ -106,6 +107,23 @@ class _FileChecker:
                 result.append(item)
         return result
 
+    def safety(self, data: dict, path: ValuePath, keys: tuple[str, ...] = ("question", "short", "answer")) -> None:
+        """Refuse raw HTML, unsafe links and link-making TeX in the reader-facing fields."""
+        for key in keys:
+            text = data.get(key)
+            if not isinstance(text, str):
+                continue
+            line, column = self.source.where((*path, key))
+            # A multi-line value is a block scalar: its text starts on the next line.
+            first = line + 1 if "\n" in text.strip() else line
+            for finding in safety.check_markdown(text):
+                where = first + finding.line if "\n" in text.strip() else line
+                self.problems.append(Problem(self.source.path, where, column if where == line else 1, finding.message))
+        formula = data.get("formula")
+        if isinstance(formula, str):
+            for finding in safety.check_tex_commands(formula):
+                self.report((*path, "formula"), finding.message)
+
     def check(self) -> Topic | None:
         root = self.fields(self.source.data, (), ROOT_FIELDS, {}, "a content file")
         if root is None:
@@ -132,6 +150,7 @@ class _FileChecker:
         stem = Path(self.source.path).stem
         if topic_id and topic_id != stem:
             self.report(path + ("id",), f"topic id {topic_id!r} must match the file name {stem!r}")
+        self.safety(data, path, ("title", "summary"))
         title = self.text(data, path, "title", one_line=True)
         summary = self.text(data, path, "summary")
         order = data.get("order")
@@ -155,6 +174,7 @@ class _FileChecker:
                 path + ("difficulty",),
                 f"difficulty {difficulty!r} is not one of: {', '.join(DIFFICULTIES)}",
             )
+        self.safety(data, path)
         tags = self.id_list(data, path, "tags")
         if isinstance(data.get("tags"), list) and not data["tags"]:
             self.report(path + ("tags",), "a question needs at least one tag")
