@@ -8,6 +8,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PAPER ?= a4
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: dates in the PDFs, the deck and the sitemap come from the
+# last commit, so two builds of the same commit are byte-identical.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1700000000)
+export SOURCE_DATE_EPOCH
 
 .DEFAULT_GOAL := help
 

@@ -11,6 +11,9 @@ import csv
 import hashlib
 import io
 import os
+import time
+import warnings
+import zipfile
 from pathlib import Path
 
 import genanki
@@ -67,9 +70,23 @@ def write_apkg(checked: CheckedBank, target: Path) -> Path:
     tmp = target.with_suffix(".tmp")
     # A fixed timestamp keeps two builds of the same bank byte-identical.
     epoch = float(os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
-    genanki.Package(decks).write_to_file(str(tmp), timestamp=epoch)
+    with warnings.catch_warnings():
+        # genanki's HTML check mistakes multi-line SVG tags for invalid markup.
+        warnings.filterwarnings("ignore", message="Field contained the following invalid HTML tags")
+        genanki.Package(decks).write_to_file(str(tmp), timestamp=epoch)
+    _normalise_zip(tmp, epoch)
     tmp.replace(target)
     return target
+
+
+def _normalise_zip(path: Path, epoch: float) -> None:
+    """Rewrite the archive with fixed member dates (genanki stamps the current time)."""
+    moment = time.gmtime(max(epoch, 315532800))[:6]  # zip dates start in 1980
+    with zipfile.ZipFile(path) as archive:
+        members = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in sorted(members):
+            archive.writestr(zipfile.ZipInfo(name, date_time=moment), data, compress_type=zipfile.ZIP_DEFLATED)
 
 
 def write_csv(checked: CheckedBank, target: Path) -> Path:

@@ -1,0 +1,72 @@
+"""Two builds of the same bank are byte-identical; every link in the shipped site resolves."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from tests.conftest import FIXTURE_BANK, run_generator
+from tests.htmlsite import Site
+
+
+def _digests(root: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_two_clean_builds_are_byte_identical(tmp_path: Path) -> None:
+    sites = []
+    for name in ("first", "second"):
+        work = tmp_path / name
+        site = work / "site"
+        run = run_generator(
+            "build",
+            "--site-dir",
+            str(site),
+            content=FIXTURE_BANK,
+            work=work,
+            extra_env={"SOURCE_DATE_EPOCH": "1700000000"},
+        )
+        assert run.returncode == 0, run.stderr
+        sites.append(_digests(site))
+    first, second = sites
+    assert set(first) == set(second)
+    differing = sorted(name for name in first if first[name] != second[name])
+    assert differing == []
+    assert any(name.endswith(".pdf") for name in first) and any(name.endswith(".apkg") for name in first)
+
+
+def test_every_internal_link_and_anchor_of_the_shipped_site_resolves(shipped_build: Path) -> None:
+    site = Site(shipped_build)
+    broken, checked = [], 0
+    for page_url in site.html_pages():
+        page = site.page(page_url)
+        for element, attribute in [(a, "href") for a in page.select("a[href]")] + [
+            (img, "src") for img in page.select("img[src]")
+        ]:
+            target = site.resolve(page_url, element[attribute])
+            if target is None:
+                continue
+            checked += 1
+            if not site.exists(*target):
+                broken.append((page_url, element[attribute]))
+    assert broken == []
+    assert checked > 5000
+    downloads = {p.name for p in (shipped_build / "downloads").iterdir()}
+    assert downloads == {
+        "ml-interview-cheatsheet.pdf",
+        "ml-interview-study-guide.pdf",
+        "ml-interview-quiz.pdf",
+        "ml-interview.apkg",
+        "ml-interview.csv",
+    }
+
+
+def test_shipped_pages_stay_small(shipped_build: Path) -> None:
+    index = shipped_build / "search" / "search_index.json"
+    assert index.stat().st_size < 1.5e6
+    for page in (shipped_build / "topics").glob("*/index.html"):
+        assert page.stat().st_size < 300_000, page
