@@ -57,3 +57,9 @@ class RequestLog:
 
     def foreign(self) -> list[str]:
         return [u for u in self.urls if urlsplit(u).hostname not in ("127.0.0.1", None) and not u.startswith("data:")]
+
+
+def served(site: Path, tmp: Path) -> Iterator[str]:
+    """Generator body for a function-scoped fixture that serves a site."""
+    with serve(site, tmp) as url:
+        yield url

@@ -7,25 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, RequestLog, serve
+from tests.browser import CHROMIUM, RequestLog, served
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture()
 def base_url(fixture_build: Path, tmp_path: Path):
-    with serve(fixture_build, tmp_path) as url:
-        yield url
+    yield from served(fixture_build, tmp_path)
 
 
 def test_expand_follow_and_search_with_no_foreign_requests(browser, base_url: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, RequestLog, serve
+from tests.browser import CHROMIUM, RequestLog, served
 from tests.conftest import run_generator, write_bank
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
@@ -58,20 +58,9 @@ def study_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return work / "site"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture()
 def site_url(study_site: Path, tmp_path: Path):
-    with serve(study_site, tmp_path) as url:
-        yield url
+    yield from served(study_site, tmp_path)
 
 
 @pytest.fixture()
