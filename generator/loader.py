@@ -46,28 +46,67 @@ class SourceFile:
         return self.marks.get((), (1, 1))
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses aliases and deep nesting while composing."""
+# libyaml's C parser when present (several times faster on a large bank).
+_PARSER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self._depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[no-untyped-def]
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases are not allowed in the bank", event.start_mark
-            )
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise yaml.composer.ComposerError(
-                    None, None, f"nested deeper than {MAX_DEPTH} levels", self.peek_event().start_mark
-                )
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+def _refuse(message: str, mark: yaml.Mark) -> yaml.composer.ComposerError:
+    return yaml.composer.ComposerError(None, None, message, mark)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Build the node tree from parser events, without recursion.
+
+    Doing it here instead of in PyYAML's composer lets us refuse aliases
+    (an alias bomb never expands) and deep nesting (no RecursionError) while
+    still using the fast C parser.
+    """
+    root: yaml.Node | None = None
+    stack: list[yaml.Node] = []
+    pending_keys: list[yaml.Node | None] = []
+    documents = 0
+
+    def attach(node: yaml.Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, yaml.SequenceNode):
+            parent.value.append(node)
+        elif pending_keys[-1] is None:
+            pending_keys[-1] = node
+        else:
+            parent.value.append((pending_keys[-1], node))
+            pending_keys[-1] = None
+
+    for event in yaml.parse(text, Loader=_PARSER):
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _refuse("a content file holds one YAML document, found a second", event.start_mark)
+        elif isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _refuse("anchors and aliases are not allowed in the bank", event.start_mark)
+        elif isinstance(event, yaml.ScalarEvent):
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)
+            attach(yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style))
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise _refuse(f"nested deeper than {MAX_DEPTH} levels", event.start_mark)
+            sequence = isinstance(event, yaml.SequenceStartEvent)
+            kind, default = (yaml.SequenceNode, "seq") if sequence else (yaml.MappingNode, "map")
+            tag = event.tag if event.tag not in (None, "!") else f"tag:yaml.org,2002:{default}"
+            node = kind(tag, [], event.start_mark, None, flow_style=event.flow_style)
+            attach(node)
+            stack.append(node)
+            pending_keys.append(None)
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop().end_mark = event.end_mark
+            pending_keys.pop()
+    return root
 
 
 def _pos(mark: yaml.Mark) -> tuple[int, int]:
@@ -150,7 +189,7 @@ def load_file(path: Path, display: str | None = None) -> tuple[SourceFile | None
     if text is None:
         return None, problems
     try:
-        node = _Loader(text).get_single_node()
+        node = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _pos(mark) if mark else (1, 1)
