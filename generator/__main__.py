@@ -32,7 +32,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .check import check_bank
 
     started = time.perf_counter()
-    checked = check_bank()
+    # The PDFs need every answer rendered; a site-only build leaves rendering to
+    # MkDocs, whose hook reports broken math or diagrams with file and line.
+    checked = check_bank(render=not args.site_only)
     if checked.problems:
         print("build stopped: the previous site was left as it was", file=sys.stderr)
         return _report(checked.problems)

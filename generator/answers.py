@@ -80,7 +80,13 @@ class AnswerRenderer:
             return ""
         for failure in diagrams.drain_failures():
             on_problem("```dot", str(failure))
-        html = self.math.replace_in_html(html, on_error=lambda exc: on_problem(exc.tex, str(exc)))
+        math_errors: list[str] = []
+
+        def math_error(exc: MathError) -> None:
+            math_errors.append(exc.tex)
+            on_problem(exc.tex, str(exc))
+
+        html = self.math.replace_in_html(html, on_error=math_error)
         # Defence in depth behind validation: nothing executable may come out of an answer.
         unsafe = _UNSAFE_OUTPUT.search(html)
         if unsafe:
@@ -88,7 +94,8 @@ class AnswerRenderer:
                 text.strip().splitlines()[0] if text.strip() else "",
                 f"rendered answer holds unsafe HTML {unsafe.group(0)!r}",
             )
-        visible = _TAGS.sub(" ", _CODE.sub(" ", html))
+        # A formula MathJax rejected stays as TeX; it is reported once, above.
+        visible = "" if math_errors else _TAGS.sub(" ", _CODE.sub(" ", html))
         for match in _RAW_TEX.finditer(visible):
             context = " ".join(visible[max(0, match.start() - 40) : match.end() + 20].split())
             needle = visible[match.start() : match.end() + 20].split("\n")[0].strip().split(" ")[0]

@@ -105,7 +105,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     html = _math.replace_in_html(html, on_error=on_error, wrap=as_image)
     if errors:
-        raise PluginError(f"{page.file.src_uri}: " + "; ".join(errors) + " (run `make check` for file and line)")
+        # Rare path: run the full check, which renders every answer on its own and
+        # so can name the file and line of each broken formula or diagram.
+        from generator.check import check_bank
+
+        located = check_bank().problems
+        report = BankError(located).report() if located else "; ".join(errors)
+        raise PluginError(f"{page.file.src_uri}: the question bank has problems:\n{report}")
     return html
 
 

@@ -13,6 +13,7 @@ BENCHMARKS.md. Targets (2 cores, shipped bank): all three PDFs cold under
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -60,7 +61,9 @@ build_pdfs(check_bank(), paths.downloads_dir(), only=frozenset(only) if only els
 
 
 def _edit_one_question(content: Path) -> None:
-    path = sorted(content.glob("*.yaml"))[0]
+    # A mid-sized topic with math: neither the cheapest chapter nor the heaviest.
+    preferred = content / "evaluation-and-metrics.yaml"
+    path = preferred if preferred.exists() else sorted(content.glob("*.yaml"))[0]
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("    answer: |\n", "    answer: |\n      Edited for the benchmark.\n\n", 1))
 
@@ -109,6 +112,139 @@ def bench_baseline(site: Path, work: Path) -> float:
     return seconds
 
 
+SITE_SNIPPET = """
+import json, resource, sys, time
+from pathlib import Path
+from generator import paths
+from generator.validate import load_bank
+from generator.links import link_bank
+from generator.check import check_bank
+t0 = time.perf_counter()
+bank, problems = load_bank(paths.content_dir())
+link_bank(bank)
+t1 = time.perf_counter()
+check_bank()
+t2 = time.perf_counter()
+print(json.dumps({"load": t1 - t0, "render": t2 - t1}))
+"""
+
+PLAIN_CONFIG = """
+site_name: plain
+docs_dir: {docs}
+site_dir: {site}
+theme:
+  name: material
+  font: false
+  features: [navigation.prune]
+plugins: [search, tags]
+markdown_extensions: {extensions}
+"""
+
+
+def _site_stage_times(content: Path, work: Path) -> dict:
+    out = subprocess.run(
+        [sys.executable, "-c", SITE_SNIPPET],
+        cwd=ROOT,
+        env=_env(content, work),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _dump_pages(content: Path, docs: Path) -> None:
+    """The Markdown the hooks would generate, written as plain files for a hook-free build."""
+    code = f"""
+from pathlib import Path
+from generator import pages, paths
+from generator.export import questions_json
+from generator.links import link_bank, topic_page
+from generator.validate import load_bank
+bank, _ = load_bank(paths.content_dir())
+link_bank(bank)
+docs = Path({str(docs)!r})
+(docs / "topics").mkdir(parents=True, exist_ok=True)
+(docs / pages.HOME).write_text(pages.home_markdown(bank, []))
+(docs / pages.ALL_QUESTIONS).write_text(pages.questions_markdown(bank))
+(docs / pages.TAGS).write_text(pages.tags_markdown(bank))
+(docs / pages.PRACTICE).write_text(pages.practice_markdown(bank))
+(docs / pages.PROGRESS).write_text(pages.progress_markdown(bank))
+(docs / "questions.json").write_text(questions_json(bank))
+(docs / "how-to-use.md").write_text((paths.ROOT / "docs" / "how-to-use.md").read_text())
+for topic in bank.topics:
+    (docs / topic_page(topic.id)).write_text(pages.topic_markdown(bank, topic.id))
+"""
+    subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=_env(content, docs.parent), check=True)
+
+
+def _du(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def bench_site(label: str, content: Path, work: Path) -> dict:
+    """Site build of one bank: stages, total, overhead over plain MkDocs, peak memory, sizes."""
+    import resource
+
+    result: dict = {"bank": label, **_site_stage_times(content, work)}
+    site = work / "site"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--site-only", "--site-dir", str(site)],
+        cwd=ROOT,
+        env=_env(content, work),
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+    result["site_total"] = time.perf_counter() - started
+    result["peak_mb"] = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
+    result["site_mb"] = _du(site) / 1e6
+    result["index_mb"] = (site / "search" / "search_index.json").stat().st_size / 1e6
+    result["largest_page_kb"] = max(p.stat().st_size for p in (site / "topics").glob("*/index.html")) / 1024
+
+    docs = work / "plain-docs"
+    _dump_pages(content, docs)
+    import yaml
+
+    from generator.answers import markdown_settings
+
+    extensions, configs = markdown_settings()
+    listed = [{name: configs[name]} if name in configs else name for name in extensions]
+    listed = [e for e in listed if not (isinstance(e, dict) and "pymdownx.superfences" in e)] + ["pymdownx.superfences"]
+    config = work / "plain.yml"
+    config.write_text(
+        PLAIN_CONFIG.format(
+            docs=docs, site=work / "plain-site", extensions=yaml.safe_dump(listed, default_flow_style=True)
+        )
+    )
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config)],
+        cwd=ROOT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=True,
+    )
+    result["plain_mkdocs"] = time.perf_counter() - started
+    result["overhead"] = (result["site_total"] - result["plain_mkdocs"]) / result["plain_mkdocs"]
+    return result
+
+
+def site_table(rows: list[dict]) -> str:
+    lines = [
+        "| bank | load + validate (s) | render answers (s) | site build total (s) | plain mkdocs build (s) "
+        "| generator overhead | peak memory (MB) | site (MB) | search index (MB) | largest topic page (KB) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['bank']} | {r['load']:.2f} | {r['render']:.2f} | {r['site_total']:.1f} | {r['plain_mkdocs']:.1f} | "
+            f"{r['overhead'] * 100:+.0f}% | {r['peak_mb']:.0f} | {r['site_mb']:.1f} | {r['index_mb']:.2f} | "
+            f"{r['largest_page_kb']:.0f} |"
+        )
+    return "\n".join(lines)
+
+
 def markdown_table(results: list[dict], baseline: float | None) -> str:
     lines = [
         "| bank | PDF | cold (s) | pages | size (KB) |",
@@ -145,10 +281,31 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=2000, help="size of the synthetic bank (0 to skip)")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument(
+        "--site-sizes", default="1000,10000", help="synthetic bank sizes for the site benchmark (comma-separated)"
+    )
+    parser.add_argument("--no-pdf", action="store_true", help="only the site benchmark")
     args = parser.parse_args()
     cpus = os.cpu_count()
     with tempfile.TemporaryDirectory(prefix="qb-bench-") as tmp:
         tmp_path = Path(tmp)
+        site_rows = [bench_site("shipped", ROOT / "content", tmp_path / "site-shipped")]
+        for size in [int(n) for n in args.site_sizes.split(",") if n.strip()]:
+            synthetic = tmp_path / f"synthetic-{size}"
+            subprocess.run(
+                [sys.executable, "-m", "generator", "synth", str(size), "--out", str(synthetic)],
+                cwd=ROOT,
+                check=True,
+                stdout=subprocess.DEVNULL,
+            )
+            site_rows.append(bench_site(f"synthetic {size}", synthetic, tmp_path / f"site-{size}"))
+        sites = site_table(site_rows)
+        print(sites)
+        if args.no_pdf:
+            (ROOT / "BENCHMARKS.md").write_text(
+                f"# Benchmarks\n\nMeasured by `make bench` on {cpus} cores.\n\n## Site\n\n{sites}\n"
+            )
+            return 0
         results = [bench_bank("shipped", ROOT / "content", tmp_path / "shipped")]
         baseline = None
         if not args.no_baseline:
@@ -170,7 +327,7 @@ def main() -> int:
             )
             results.append(bench_bank(f"synthetic {args.synthetic}", synthetic, tmp_path / "synthetic"))
     table = markdown_table(results, baseline)
-    report = f"# Benchmarks\n\nMeasured by `make bench` on {cpus} cores.\n\n{table}\n"
+    report = f"# Benchmarks\n\nMeasured by `make bench` on {cpus} cores.\n\n## Site\n\n{sites}\n\n## PDFs\n\n{table}\n"
     (ROOT / "BENCHMARKS.md").write_text(re.sub(r"\n{3,}", "\n\n", report), encoding="utf-8")
     print(table)
     return 0

@@ -259,3 +259,13 @@ def test_mkdocs_failure_also_keeps_the_previous_site(tmp_path: Path) -> None:
 def test_no_build_timestamps_leak_into_pages(site: Site) -> None:
     html = site.file_for("topics/alpha/").read_text()
     assert not re.search(r"20\d\d-\d\d-\d\dT\d\d:\d\d", html)
+
+
+def test_site_only_build_names_the_line_of_broken_math(tmp_path: Path) -> None:
+    """A site-only build leaves rendering to MkDocs; its hook still reports file and line."""
+    alpha = (FIXTURE_BANK / "alpha.yaml").read_text().replace("$a^2 + b^2 = c^2$", "$\\frac{a}{$")
+    content = write_bank(tmp_path, {"alpha.yaml": alpha, "beta.yaml": (FIXTURE_BANK / "beta.yaml").read_text()})
+    run = run_generator("build", "--site-only", "--site-dir", str(tmp_path / "site"), content=content, work=tmp_path)
+    assert run.returncode == 1
+    assert "content/alpha.yaml:12:1: alpha-one: LaTeX error in '\\\\frac{a}{': Missing close brace" in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
