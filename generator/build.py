@@ -6,10 +6,9 @@ temporary sibling of site/ and the folders are exchanged only on success.
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
@@ -20,22 +19,39 @@ class BuildFailed(Exception):
     """A stage failed; the message says which and why."""
 
 
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings and errors to report them only if the build fails."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{record.levelname} - {record.getMessage()}")
+
+
 def run_mkdocs(site_dir: Path, *, config_file: Path | None = None) -> None:
+    """`mkdocs build --strict` in this process, so the hook reuses the bank already loaded."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
     config_file = config_file or paths.ROOT / "mkdocs.yml"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    # Not --quiet: it hides warnings from the counter that makes --strict fail.
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
-        cwd=paths.ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        lines = (result.stdout + result.stderr).splitlines()
-        problems = [line for line in lines if not line.startswith("INFO")]
-        raise BuildFailed("mkdocs build failed:\n" + "\n".join(problems).strip())
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    previous = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        build(config)
+    except (MkDocsException, OSError) as exc:
+        details = "\n".join(collect.lines) or str(exc)
+        raise BuildFailed(f"mkdocs build failed:\n{details}\n{exc}".rstrip()) from None
+    finally:
+        logger.removeHandler(collect)
+        logger.setLevel(previous)
 
 
 def swap_in(new_site: Path, site_dir: Path) -> None:

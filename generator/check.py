@@ -10,7 +10,7 @@ from .links import link_bank
 from .mathsvg import MathRenderer
 from .model import Bank
 from .problems import Problem
-from .validate import load_bank
+from .validate import load_bank_cached
 
 
 @dataclass
@@ -22,7 +22,7 @@ class CheckedBank:
 
 def check_bank(*, render: bool = True) -> CheckedBank:
     """Every problem in the bank, found in one pass; render=False skips math and diagrams."""
-    bank, problems = load_bank(paths.content_dir(), root=paths.display_root())
+    bank, problems = load_bank_cached(paths.content_dir(), root=paths.display_root())
     link_bank(bank)
     answers: dict[str, RenderedAnswer] = {}
     if render and bank.questions:

@@ -23,7 +23,7 @@ from generator.links import link_bank, topic_page
 from generator.mathsvg import MathError, MathRenderer, svg_metrics
 from generator.problems import BankError
 from generator.templating import render_template
-from generator.validate import load_bank
+from generator.validate import load_bank_cached
 
 log = logging.getLogger("mkdocs.hooks.question_bank")
 
@@ -41,7 +41,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    bank, problems = load_bank(paths.content_dir(), root=paths.display_root())
+    bank, problems = load_bank_cached(paths.content_dir(), root=paths.display_root())
     if problems:
         raise PluginError("the question bank has problems:\n" + BankError(problems).report())
     link_bank(bank)
