@@ -9,11 +9,15 @@ diagrams and missing code snippets before a build gets far.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
+import pygments
+import pymdownx
 from mkdocs.config import load_config
 
 from . import diagrams
@@ -63,23 +67,95 @@ class RenderedAnswer:
     html: str
 
 
+_SNIPPET = re.compile(r"--8<--\s*[\"']([^\"']+)[\"']")
+CACHE_VERSION = "1"
+
+
+class MarkdownCache:
+    """Markdown-to-HTML results by content, so an unchanged answer is not rendered again.
+
+    The key covers the answer, every file it embeds with a snippet line, the
+    Markdown settings in mkdocs.yml and the library versions; math is swapped in
+    afterwards from the math cache, so the stored HTML stays small.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._entries: dict[str, str] = {}
+        self._used: set[str] = set()
+        self._dirty = False
+        if path and path.exists():
+            try:
+                self._entries = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._entries = {}
+        config = (ROOT / "mkdocs.yml").read_bytes()
+        self._salt = hashlib.sha256(
+            config + f"|{CACHE_VERSION}|{markdown.__version__}|{pymdownx.__version__}|{pygments.__version__}".encode()
+        ).hexdigest()
+
+    def key(self, text: str) -> str | None:
+        digest = hashlib.sha256((self._salt + text).encode())
+        for name in _SNIPPET.findall(text):
+            try:
+                digest.update((ROOT / name).read_bytes())
+            except OSError:
+                return None  # a missing snippet must be reported by a real render
+        return digest.hexdigest()[:32]
+
+    def get(self, key: str | None) -> str | None:
+        if key is None or key not in self._entries:
+            return None
+        self._used.add(key)
+        return self._entries[key]
+
+    def put(self, key: str | None, html: str) -> None:
+        if key is not None:
+            self._entries[key] = html
+            self._used.add(key)
+            self._dirty = True
+
+    def save(self) -> None:
+        if not self.path or not (self._dirty or set(self._entries) - self._used):
+            return
+        kept = {k: v for k, v in self._entries.items() if k in self._used}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
+        tmp.replace(self.path)
+
+
 class AnswerRenderer:
     """Turns answers (and cheat-sheet formulas) into HTML with math as SVG."""
 
-    def __init__(self, math: MathRenderer) -> None:
+    def __init__(self, math: MathRenderer, cache: MarkdownCache | None = None) -> None:
         extensions, configs = markdown_settings()
         self._md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self.math = math
+        self.cache = cache or MarkdownCache(None)
 
-    def markdown_to_html(self, text: str, on_problem) -> str:
+    def _convert(self, text: str, on_problem) -> str | None:
+        key = self.cache.key(text)
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
         self._md.reset()
         try:
             html = self._md.convert(text)
         except Exception as exc:  # a snippet that is missing, or an extension failing on input
             on_problem(text, f"cannot render Markdown: {exc}")
-            return ""
-        for failure in diagrams.drain_failures():
+            return None
+        failures = diagrams.drain_failures()
+        for failure in failures:
             on_problem("```dot", str(failure))
+        if not failures:
+            self.cache.put(key, html)
+        return html
+
+    def markdown_to_html(self, text: str, on_problem) -> str:
+        html = self._convert(text, on_problem)
+        if html is None:
+            return ""
         math_errors: list[str] = []
 
         def math_error(exc: MathError) -> None:
@@ -126,10 +202,14 @@ class AnswerRenderer:
             return None
 
 
-def render_answers(bank: Bank, math: MathRenderer) -> tuple[dict[str, RenderedAnswer], list[Problem]]:
-    renderer = AnswerRenderer(math)
+def render_answers(
+    bank: Bank, math: MathRenderer, cache_file: Path | None = None
+) -> tuple[dict[str, RenderedAnswer], list[Problem]]:
+    cache = MarkdownCache(cache_file)
+    renderer = AnswerRenderer(math, cache)
     problems: list[Problem] = []
     rendered = {q.id: renderer.render(q, problems) for q in bank.questions}
     for q in bank.questions:
         renderer.formula(q, problems)
+    cache.save()
     return rendered, sorted(problems)

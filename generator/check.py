@@ -28,7 +28,7 @@ def check_bank(*, render: bool = True) -> CheckedBank:
     if render and bank.questions:
         math = MathRenderer(paths.cache_dir() / "math.json")
         try:
-            answers, render_problems = render_answers(bank, math)
+            answers, render_problems = render_answers(bank, math, paths.cache_dir() / "answers.json")
         finally:
             math.close()
         problems = sorted(problems + render_problems)

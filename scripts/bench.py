@@ -101,6 +101,8 @@ head = re.search(r"<head>(.*?)</head>", (site / "index.html").read_text(encoding
 styles = "".join(re.findall(r'<link[^>]+rel="stylesheet"[^>]*>', head))
 # Print every answer: open the details blocks, as a PDF of the site must.
 body = "".join(bodies).replace("<details ", "<details open ")
+# Topic pages link formula images as ../../assets/...; resolve them from the site root.
+body = body.replace('src="../../', 'src="').replace('loading="lazy"', "")
 document = f"<html><head><meta charset=utf-8>{{styles}}</head><body><div class=md-typeset>{{body}}</div></body></html>"
 weasyprint.HTML(string=document, base_url=str(site) + "/").write_pdf({target!r})
 """
