@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass
 
 from .links import markdown_link, relative_url, topic_page
-from .model import DIFFICULTIES, Bank, Question
+from .model import DIFFICULTIES, Bank
 from .templating import render_template
 
 HOME = "index.md"
@@ -83,7 +83,3 @@ def practice_markdown(bank: Bank) -> str:
 
 def progress_markdown(bank: Bank) -> str:
     return render_template("progress.md.j2", questions_json=_questions_json_url(PROGRESS), **_context(bank, PROGRESS))
-
-
-def related_questions(bank: Bank, question: Question) -> list[Question]:
-    return [bank.by_id[rid] for rid in question.related if rid in bank.by_id]
