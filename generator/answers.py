@@ -12,6 +12,7 @@ import functools
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,8 +153,8 @@ class AnswerRenderer:
             self.cache.put(key, html)
         return html
 
-    def markdown_to_html(self, text: str, on_problem) -> str:
-        html = self._convert(text, on_problem)
+    def _finish(self, text: str, html: str | None, on_problem) -> str:
+        """Swap typeset math into converted Markdown and check what a reader would see."""
         if html is None:
             return ""
         math_errors: list[str] = []
@@ -183,12 +184,29 @@ class AnswerRenderer:
             break
         return html
 
-    def render(self, question: Question, problems: list[Problem]) -> RenderedAnswer:
-        def report(needle: str, message: str) -> None:
-            line = _answer_line(question, needle)
-            problems.append(Problem(question.answer_location.path, line, 1, f"{question.id}: {message}"))
+    def render_all(self, questions: list[Question], problems: list[Problem]) -> dict[str, RenderedAnswer]:
+        """Every answer as HTML with typeset math, in two passes.
 
-        return RenderedAnswer(question, self.markdown_to_html(question.answer, report))
+        The first converts Markdown and sends each answer's formulas to MathJax
+        without waiting; the second swaps the finished SVG in. Node typesets on
+        one core while Python converts Markdown on the other.
+        """
+
+        def reporter(question: Question) -> Callable[[str, str], None]:
+            def report(needle: str, message: str) -> None:
+                line = _answer_line(question, needle)
+                problems.append(Problem(question.answer_location.path, line, 1, f"{question.id}: {message}"))
+
+            return report
+
+        converted: dict[str, str | None] = {}
+        for q in questions:
+            html = converted[q.id] = self._convert(q.answer, reporter(q))
+            if html is not None:
+                self.math.prefetch_html(html)
+            if q.formula:
+                self.math.prefetch(q.formula, display=False)
+        return {q.id: RenderedAnswer(q, self._finish(q.answer, converted[q.id], reporter(q))) for q in questions}
 
     def formula(self, question: Question, problems: list[Problem]) -> str | None:
         """The cheat-sheet formula as display SVG, or None."""
@@ -208,7 +226,7 @@ def render_answers(
     cache = MarkdownCache(cache_file)
     renderer = AnswerRenderer(math, cache)
     problems: list[Problem] = []
-    rendered = {q.id: renderer.render(q, problems) for q in bank.questions}
+    rendered = renderer.render_all(bank.questions, problems)
     for q in bank.questions:
         renderer.formula(q, problems)
     cache.save()

@@ -8,6 +8,7 @@ on disk by content, so a warm build never starts Node.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html
 import json
@@ -15,7 +16,9 @@ import re
 import shutil
 import subprocess
 import threading
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,14 +38,80 @@ class MathError(Exception):
         super().__init__(f"LaTeX error in {tex!r}: {message}")
 
 
+class _Node:
+    """One Node process running tex2svg.js, with any number of requests in flight.
+
+    Replies come back in request order; a reader thread drains them, so the
+    build keeps converting Markdown on one core while MathJax typesets on the
+    other, and neither pipe can fill up and stall the other side.
+    """
+
+    def __init__(self, node: str) -> None:
+        self.process = subprocess.Popen(
+            [node, str(SCRIPT)],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+        self.dead = False
+        self._pending: deque[Future[dict]] = deque()
+        self._lock = threading.Lock()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def submit(self, request: dict) -> Future[dict]:
+        future: Future[dict] = Future()
+        with self._lock:
+            if self.dead:
+                future.set_exception(MathError(request["tex"], "MathJax stopped answering"))
+                return future
+            # Queued before writing, so the reader always finds the reply's future.
+            self._pending.append(future)
+            assert self.process.stdin
+            try:
+                self.process.stdin.write(json.dumps(request) + "\n")
+                self.process.stdin.flush()
+            except OSError:
+                pass  # Node has gone; the reader fails every pending request.
+        return future
+
+    def _read(self) -> None:
+        assert self.process.stdout
+        for line in self.process.stdout:
+            with self._lock:
+                future = self._pending.popleft()
+            future.set_result(json.loads(line))
+        stderr = self.process.stderr.read() if self.process.stderr else ""
+        hint = "run `npm ci` (make does it for you)" if "Cannot find module" in stderr else stderr.strip()[-300:]
+        with self._lock:
+            self.dead = True
+            while self._pending:
+                self._pending.popleft().set_result({"error": f"MathJax did not answer: {hint}"})
+
+    def close(self) -> None:
+        if self.process.stdin:
+            with contextlib.suppress(OSError):
+                self.process.stdin.close()
+        self.process.wait(timeout=10)
+        self._reader.join(timeout=10)
+
+
 class MathRenderer:
-    """Renders TeX to SVG through one long-lived Node process, with a disk cache."""
+    """Renders TeX to SVG through one long-lived Node process, with a disk cache.
+
+    `prefetch` sends a formula to Node without waiting; `render` returns its
+    SVG, waiting only if MathJax has not answered yet.
+    """
 
     def __init__(self, cache_file: Path | None = None) -> None:
         self.cache_file = cache_file
         self._cache: dict[str, str] = {}
         self._dirty = False
-        self._process: subprocess.Popen[str] | None = None
+        self._node: _Node | None = None
+        self._inflight: dict[str, Future[dict]] = {}
         self._lock = threading.Lock()
         if cache_file and cache_file.exists():
             try:
@@ -54,43 +123,40 @@ class MathRenderer:
     def _key(tex: str, display: bool) -> str:
         return hashlib.sha256(f"{CACHE_VERSION}|{int(display)}|{tex}".encode()).hexdigest()[:32]
 
+    def prefetch(self, tex: str, display: bool) -> None:
+        key = self._key(tex, display)
+        with self._lock:
+            if key not in self._cache and key not in self._inflight:
+                self._inflight[key] = self._submit({"tex": tex, "display": display})
+
+    def prefetch_html(self, markup: str) -> None:
+        """Start typesetting every formula placeholder in rendered HTML."""
+        for pattern, display in ((BLOCK, True), (INLINE, False)):
+            for match in pattern.finditer(markup):
+                self.prefetch(html.unescape(match.group(1)).strip(), display)
+
     def render(self, tex: str, display: bool) -> str:
         key = self._key(tex, display)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         with self._lock:
-            reply = self._ask({"tex": tex, "display": display})
+            future = self._inflight.pop(key, None) or self._submit({"tex": tex, "display": display})
+        reply = future.result()
         if "error" in reply:
             raise MathError(tex, reply["error"])
-        self._cache[key] = reply["svg"]
-        self._dirty = True
+        with self._lock:
+            self._cache[key] = reply["svg"]
+            self._dirty = True
         return reply["svg"]
 
-    def _ask(self, request: dict) -> dict:
-        if self._process is None:
+    def _submit(self, request: dict) -> Future[dict]:
+        if self._node is None or self._node.dead:
             node = shutil.which("node")
             if node is None:
                 raise MathError(request["tex"], "Node.js is needed to typeset math; run `make build` to set it up")
-            self._process = subprocess.Popen(
-                [node, str(SCRIPT)],
-                cwd=ROOT,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-                encoding="utf-8",
-            )
-        assert self._process.stdin and self._process.stdout
-        self._process.stdin.write(json.dumps(request) + "\n")
-        self._process.stdin.flush()
-        line = self._process.stdout.readline()
-        if not line:
-            stderr = self._process.stderr.read() if self._process.stderr else ""
-            self._process = None
-            hint = "run `npm ci` (make does it for you)" if "Cannot find module" in stderr else stderr.strip()[-300:]
-            raise MathError(request["tex"], f"MathJax did not answer: {hint}")
-        return json.loads(line)
+            self._node = _Node(node)
+        return self._node.submit(request)
 
     def replace_in_html(
         self,
@@ -123,11 +189,10 @@ class MathRenderer:
         return INLINE.sub(swap(False), markup)
 
     def close(self) -> None:
-        if self._process is not None:
-            if self._process.stdin:
-                self._process.stdin.close()
-            self._process.wait(timeout=10)
-            self._process = None
+        if self._node is not None:
+            self._node.close()
+            self._node = None
+        self._inflight.clear()
         if self._dirty and self.cache_file:
             self.cache_file.parent.mkdir(parents=True, exist_ok=True)
             tmp = self.cache_file.with_suffix(".tmp")
