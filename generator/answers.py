@@ -62,10 +62,41 @@ def _answer_line(question: Question, needle: str) -> int:
     return question.answer_location.line
 
 
+# Python-Markdown starts a list only after a blank line (and ends an item's
+# indented paragraph the same way); without one, "- item" stays inside the
+# paragraph as text, a bullet the reader sees as a stray dash.
+_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.S)
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(\S.*)$")
+
+
+def _stray_list_items(html: str) -> list[str]:
+    """Text of each list item that Markdown left inside a paragraph."""
+    items = []
+    for paragraph in _PARAGRAPH.finditer(html):
+        for line in paragraph.group(1).split("\n")[1:]:
+            match = _LIST_MARKER.match(line)
+            if match:
+                items.append(" ".join(_TAGS.sub("", match.group(1)).split()))
+    return items
+
+
+def _list_line(text: str, item: str) -> str:
+    """The source line of a stray list item (a needle for _answer_line)."""
+    start = item[:15]
+    for line in text.splitlines():
+        if _LIST_MARKER.match(line) and start in re.sub(r"[*_`]", "", line):
+            return line.strip()
+    return ""
+
+
 @dataclass
 class RenderedAnswer:
     question: Question
+    # Math typeset inline as SVG (Anki cards, checks).
     html: str
+    # The same before typesetting, math still as arithmatex placeholders, so
+    # a consumer can place formulas its own way (the PDFs link them as images).
+    markdown_html: str
 
 
 _SNIPPET = re.compile(r"--8<--\s*[\"']([^\"']+)[\"']")
@@ -163,6 +194,12 @@ class AnswerRenderer:
             math_errors.append(exc.tex)
             on_problem(exc.tex, str(exc))
 
+        for item in _stray_list_items(html):
+            line = _list_line(text, item)
+            on_problem(
+                line,
+                f"list item {(line or item)[:40]!r} runs on inside the paragraph above it: put a blank line before it",
+            )
         html = self.math.replace_in_html(html, on_error=math_error)
         # Defence in depth behind validation: nothing executable may come out of an answer.
         unsafe = _UNSAFE_OUTPUT.search(html)
@@ -206,7 +243,10 @@ class AnswerRenderer:
                 self.math.prefetch_html(html)
             if q.formula:
                 self.math.prefetch(q.formula, display=False)
-        return {q.id: RenderedAnswer(q, self._finish(q.answer, converted[q.id], reporter(q))) for q in questions}
+        return {
+            q.id: RenderedAnswer(q, self._finish(q.answer, converted[q.id], reporter(q)), converted[q.id] or "")
+            for q in questions
+        }
 
     def formula(self, question: Question, problems: list[Problem]) -> str | None:
         """The cheat-sheet formula as display SVG, or None."""

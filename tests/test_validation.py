@@ -199,6 +199,24 @@ def test_latex_errors_are_located_in_the_answer(tmp_path: Path, formula: str, me
     assert_problem(run, "content/a.yaml:13:", message)
 
 
+def test_list_item_running_on_into_a_paragraph_is_located(tmp_path: Path) -> None:
+    # The item after an indented paragraph needs a blank line, or Markdown
+    # prints "- **Second**: ..." as text inside the paragraph above.
+    body = (
+        "      An answer about q-one.\n\n"
+        "      - **First**: a point,\n\n"
+        "          with a second paragraph.\n"
+        "      - **Second**: runs on.\n"
+    )
+    text = topic_file("a", 1, [("q-one", "q-two"), ("q-two", "q-one")]).replace(
+        "      An answer about q-one.\n", body, 1
+    )
+    run = check(tmp_path, {"a.yaml": text}, fast=False)
+    assert_problem(run, "content/a.yaml:16:", "list item '- **Second**: runs on.' runs on inside the paragraph")
+    fixed = text.replace("paragraph.\n      - **Second**", "paragraph.\n\n      - **Second**")
+    assert check(tmp_path, {"a.yaml": fixed}, fast=False).returncode == 0
+
+
 def test_broken_diagram_is_reported(tmp_path: Path) -> None:
     text = topic_file("a", 1, [("q-one", "q-two"), ("q-two", "q-one")]).replace(
         "      An answer about q-one.\n", "      An answer.\n\n      ```dot\n      digraph { a -> }\n      ```\n", 1
