@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).with_name("tex2svg.js")
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 
 # What pymdownx.arithmatex (generic mode) leaves in the HTML.
 INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)

@@ -37,7 +37,10 @@ lines.on('line', (line) => {
     const node = doc.convert(request.tex, {display: !!request.display, em: 16, ex: 8, containerWidth: 1280});
     const svgNode = adaptor.firstChild(node);
     adaptor.setAttribute(svgNode, 'role', 'img');
-    adaptor.setAttribute(svgNode, 'aria-label', request.tex);
+    // MathJax 3.2's serializer escapes only '"' in attribute values; a raw '<' or
+    // '&' (as in p < 0.05 or a matrix) makes the SVG invalid XML, and a browser
+    // then refuses the formula as an image file.
+    adaptor.setAttribute(svgNode, 'aria-label', request.tex.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
     adaptor.removeAttribute(svgNode, 'focusable');
     // The data-* attributes only serve MathJax's menu; dropping them halves the size.
     const markup = adaptor.outerHTML(svgNode).replace(/ data-(?:mml-node|c)="[^"]*"/g, '');

@@ -51,3 +51,17 @@ def test_prefetch_html_finds_inline_and_display_placeholders(tmp_path) -> None:
     again = MathRenderer(cache)
     assert again.replace_in_html(markup) == out
     assert again._node is None
+
+
+def test_svg_is_well_formed_xml_even_when_the_tex_holds_markup_characters() -> None:
+    # The site serves each formula as an .svg file and the PDFs embed it as an
+    # image: both parse it as XML, where a bare '<' or '&' breaks the formula.
+    import xml.etree.ElementTree as ET
+
+    renderer = MathRenderer()
+    try:
+        for tex in (r"p < 0.05 \text{ \& } q > 1", r"\begin{pmatrix} 1 & 2 \\ 3 & 4 \end{pmatrix}", r'\text{"quoted"}'):
+            root = ET.fromstring(renderer.render(tex, display=True))
+            assert root.get("aria-label") == tex
+    finally:
+        renderer.close()

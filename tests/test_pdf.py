@@ -155,7 +155,8 @@ def test_shipped_pdfs_hold_every_question(shipped_pdfs: Path, name: str) -> None
 @pytest.mark.parametrize("name", NAMES)
 def test_shipped_pdfs_have_no_raw_latex(shipped_pdfs: Path, name: str) -> None:
     text = " ".join(page_texts(shipped_pdfs / name))
-    for raw in ("$$", "\\frac", "\\(", "\\[", "\\sum", "\\mathbb"):
+    # A formula image WeasyPrint cannot read prints its TeX (the alt text) instead.
+    for raw in ("$$", "\\frac", "\\(", "\\[", "\\sum", "\\mathbb", "\\begin{", "\\text{"):
         assert raw not in text, (name, raw)
 
 
@@ -178,3 +179,17 @@ def test_shipped_cheatsheet_is_small_and_dense(shipped_pdfs: Path) -> None:
     path = shipped_pdfs / "ml-interview-cheatsheet.pdf"
     assert path.stat().st_size < 1.5e6
     assert len(PdfReader(path).pages) <= 12
+
+
+def test_an_image_weasyprint_cannot_read_fails_the_part(tmp_path: Path) -> None:
+    # WeasyPrint would print the alt text (raw TeX, for a formula) and carry on.
+    import base64
+
+    from generator.pdf.render import PartRequest, render_part
+
+    broken = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" aria-label="a < b"></svg>').decode()
+    html = f'<p>x <img alt="\\frac{{a}}{{b}}" src="data:image/svg+xml;base64,{broken}" style="width: 2ex"></p>'
+    with pytest.raises(RuntimeError, match="broken-part"):
+        render_part(PartRequest("broken-part", html, (), str(tmp_path)), tmp_path / "cache")
+    good = html.replace(broken, base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>').decode())
+    assert render_part(PartRequest("good-part", good, (), str(tmp_path)), tmp_path / "cache").pages == 1

@@ -70,3 +70,18 @@ def test_shipped_pages_stay_small(shipped_build: Path) -> None:
     assert index.stat().st_size < 1.5e6
     for page in (shipped_build / "topics").glob("*/index.html"):
         assert page.stat().st_size < 300_000, page
+
+
+def test_every_formula_image_of_the_shipped_site_is_well_formed_svg(shipped_build: Path) -> None:
+    # Browsers parse an <img>'s SVG as XML and show only the alt text when it is not.
+    import xml.etree.ElementTree as ET
+
+    files = sorted((shipped_build / "assets" / "math").glob("*.svg"))
+    assert len(files) > 1000
+    broken = []
+    for path in files:
+        try:
+            ET.parse(path)
+        except ET.ParseError as exc:
+            broken.append(f"{path.name}: {exc}")
+    assert broken == []

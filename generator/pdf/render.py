@@ -36,6 +36,15 @@ class RenderedPart:
     page_height_pt: float
 
 
+class _ErrorLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def warm_up() -> None:
     """Pool initializer: import WeasyPrint and load the fonts while the parent still builds HTML."""
     import weasyprint
@@ -70,10 +79,20 @@ def render_part(request: PartRequest, cache_dir: Path) -> RenderedPart:
     import weasyprint
 
     # WeasyPrint warns about CSS it ignores; the print stylesheets are ours and
-    # tested, so keep the build output to what matters.
-    logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    stylesheets = [weasyprint.CSS(filename=sheet) for sheet in request.stylesheets]
-    document = weasyprint.HTML(string=request.html, base_url=request.base_url).render(stylesheets=stylesheets)
+    # tested, so keep the build output to what matters. Its errors (an image it
+    # cannot read prints the alt text instead) fail the part.
+    logger = logging.getLogger("weasyprint")
+    logger.setLevel(logging.ERROR)
+    errors = _ErrorLog()
+    logger.addHandler(errors)
+    try:
+        stylesheets = [weasyprint.CSS(filename=sheet) for sheet in request.stylesheets]
+        document = weasyprint.HTML(string=request.html, base_url=request.base_url).render(stylesheets=stylesheets)
+        pdf_bytes = document.write_pdf()
+    finally:
+        logger.removeHandler(errors)
+    if errors.messages:
+        raise RuntimeError(f"{request.name}: " + "; ".join(sorted(set(errors.messages))[:5]))
     anchors: dict[str, tuple[int, float, float]] = {}
     for index, page in enumerate(document.pages):
         for name, (x0, y0, *_rest) in page.anchors.items():
@@ -81,7 +100,7 @@ def render_part(request: PartRequest, cache_dir: Path) -> RenderedPart:
     height = document.pages[0].height * PX_TO_PT if document.pages else 0.0
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = pdf_path.with_suffix(".tmp")
-    document.write_pdf(tmp)
+    tmp.write_bytes(pdf_bytes)
     tmp.replace(pdf_path)
     meta_path.write_text(
         json.dumps({"pages": len(document.pages), "anchors": anchors, "page_height_pt": height}), encoding="utf-8"
