@@ -30,12 +30,28 @@ ROOT = Path(__file__).resolve().parent.parent
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 # Only real tags count: markup shown as code arrives escaped (&lt;script&gt;).
-_UNSAFE_OUTPUT = re.compile(
-    r"<(?:script|iframe|object|embed|style|link|meta|base|form)\b"
-    r"|<[^<>]+\son[a-z]+\s*="
-    r"|<[^<>]+\b(?:href|src|action)\s*=\s*[\"']?\s*(?:javascript|vbscript|data):",
+_UNSAFE_TAG = re.compile(r"<(?:script|iframe|object|embed|style|link|meta|base|form)\b", re.I)
+# Attributes are searched for on their own and then placed: a pattern that
+# spans the whole tag backtracks through every long SVG path of the math.
+_UNSAFE_ATTRIBUTE = re.compile(
+    r"\son[a-z]+\s*=|\b(?:href|src|action)\s*=\s*[\"']?\s*(?:javascript|vbscript|data):",
     re.I,
 )
+
+
+def _unsafe_output(html: str) -> str | None:
+    """The first executable piece of markup in rendered HTML, or None."""
+    found = _UNSAFE_TAG.search(html)
+    if found:
+        return found.group(0)
+    for match in _UNSAFE_ATTRIBUTE.finditer(html):
+        start = match.start()
+        # Inside a tag: the last '<' before it is not closed yet.
+        if html.rfind("<", 0, start) > html.rfind(">", 0, start):
+            return html[html.rfind("<", 0, start) : match.end()]
+    return None
+
+
 # TeX that survived Markdown rendering: math the reader would see raw.
 _RAW_TEX = re.compile(
     r"\$\$|\\(?:frac|sum|sqrt|mathbb|mathcal|text|left|right|begin|hat|bar|log|exp|alpha|beta|sigma|theta|lambda)\b"
@@ -202,11 +218,11 @@ class AnswerRenderer:
             )
         html = self.math.replace_in_html(html, on_error=math_error)
         # Defence in depth behind validation: nothing executable may come out of an answer.
-        unsafe = _UNSAFE_OUTPUT.search(html)
+        unsafe = _unsafe_output(html)
         if unsafe:
             on_problem(
                 text.strip().splitlines()[0] if text.strip() else "",
-                f"rendered answer holds unsafe HTML {unsafe.group(0)!r}",
+                f"rendered answer holds unsafe HTML {unsafe!r}",
             )
         # A formula MathJax rejected stays as TeX; it is reported once, above.
         visible = "" if math_errors else _TAGS.sub(" ", _CODE.sub(" ", html))
