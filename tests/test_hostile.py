@@ -143,3 +143,22 @@ def test_jinja_autoescapes_every_html_template() -> None:
         meta=type("M", (), {"language": "en", "title": "<script>x</script>", "author": "a", "subject": "s"})()
     )
     assert "<script>x</script>" not in rendered and "&lt;script&gt;x&lt;/script&gt;" in rendered
+
+
+@pytest.mark.parametrize(
+    ("html", "found"),
+    [
+        ('<p>a</p><img src="x" onerror="alert(1)">', '<img src="x" onerror='),
+        ('<a href=" javascript:alert(1)">x</a>', '<a href=" javascript:'),
+        ("<p>x</p><SCRIPT>alert(1)</SCRIPT>", "<SCRIPT"),
+        ('<svg><path d="M0 0"></path></svg><iframe src="https://a.example">', "<iframe"),
+        # Text that reads like an attribute is not one.
+        ("<p>set onload=1 and href=javascript: in prose</p>", None),
+        ("<code>&lt;script&gt; onclick=&quot;x&quot;</code>", None),
+        ('<svg><path d="' + "M1 2Q3 4 5 6" * 5000 + '"></path></svg>', None),
+    ],
+)
+def test_rendered_output_scan_finds_executable_markup_only_inside_tags(html: str, found: str | None) -> None:
+    from generator.answers import _unsafe_output
+
+    assert _unsafe_output(html) == found
