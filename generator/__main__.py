@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 from . import paths
@@ -32,25 +33,31 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .check import check_bank
 
     started = time.perf_counter()
-    # The PDFs need every answer rendered; a site-only build leaves rendering to
-    # MkDocs, whose hook reports broken math or diagrams with file and line.
-    checked = check_bank(render=not args.site_only)
-    if checked.problems:
-        print("build stopped: the previous site was left as it was", file=sys.stderr)
-        return _report(checked.problems)
-    try:
+    with ExitStack() as stack:
         if not args.site_only:
-            from .flashcards import write_apkg, write_csv
-            from .pdf import build_pdfs
+            from .pdf import pdf_workers
 
-            downloads = paths.downloads_dir()
-            build_pdfs(checked, downloads, paper=args.paper)
-            write_apkg(checked, downloads / "ml-interview.apkg")
-            write_csv(checked, downloads / "ml-interview.csv")
-        build_site(Path(args.site_dir))
-    except BuildFailed as exc:
-        print(f"{exc}\nbuild stopped: the previous site was left as it was", file=sys.stderr)
-        return 1
+            workers = stack.enter_context(pdf_workers())
+        # The PDFs need every answer rendered; a site-only build leaves rendering to
+        # MkDocs, whose hook reports broken math or diagrams with file and line.
+        checked = check_bank(render=not args.site_only)
+        if checked.problems:
+            print("build stopped: the previous site was left as it was", file=sys.stderr)
+            return _report(checked.problems)
+        try:
+            if not args.site_only:
+                from .flashcards import write_apkg, write_csv
+                from .pdf import build_pdfs
+
+                downloads = paths.downloads_dir()
+                build_pdfs(checked, downloads, paper=args.paper, runner=workers)
+                workers.close()
+                write_apkg(checked, downloads / "ml-interview.apkg")
+                write_csv(checked, downloads / "ml-interview.csv")
+            build_site(Path(args.site_dir))
+        except BuildFailed as exc:
+            print(f"{exc}\nbuild stopped: the previous site was left as it was", file=sys.stderr)
+            return 1
     elapsed = time.perf_counter() - started
     print(f"built {args.site_dir}/ ({len(checked.bank.questions)} questions) in {elapsed:.1f} s")
     return 0
@@ -59,16 +66,17 @@ def cmd_build(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     from .build import BuildFailed
     from .check import check_bank
-    from .pdf import build_pdfs, copy_into_site
+    from .pdf import build_pdfs, copy_into_site, pdf_workers
 
-    checked = check_bank()
-    if checked.problems:
-        return _report(checked.problems)
-    try:
-        written = build_pdfs(checked, paths.downloads_dir(), paper=args.paper)
-    except BuildFailed as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    with pdf_workers() as workers:
+        checked = check_bank()
+        if checked.problems:
+            return _report(checked.problems)
+        try:
+            written = build_pdfs(checked, paths.downloads_dir(), paper=args.paper, runner=workers)
+        except BuildFailed as exc:
+            print(exc, file=sys.stderr)
+            return 1
     copy_into_site(written, Path(args.site_dir))
     for path in written:
         print(f"wrote {path}")

@@ -53,10 +53,12 @@ def _run(code: str, env: dict[str, str]) -> float:
 
 PDF_SNIPPET = """
 from generator.check import check_bank
-from generator.pdf import build_pdfs
+from generator.pdf import build_pdfs, pdf_workers
 from generator import paths
 only = {only!r}
-build_pdfs(check_bank(), paths.downloads_dir(), only=frozenset(only) if only else None)
+# As `make pdf` does: workers start while the bank is checked.
+with pdf_workers() as workers:
+    build_pdfs(check_bank(), paths.downloads_dir(), only=frozenset(only) if only else None, runner=workers)
 """
 
 

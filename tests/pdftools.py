@@ -86,3 +86,51 @@ def fonts(path: Path) -> list[dict]:
     for page in reader.pages:
         visit(page.get("/Resources"))
     return list(found.values())
+
+
+def structure(path: Path) -> dict:
+    """The tag tree of a tagged PDF, checked for the links a reader's assistive tool follows.
+
+    Returns the count of each structure type, the pages the elements point
+    at that are not pages of the document, the pages whose /StructParents
+    has no ParentTree entry, and link annotations with no structure parent.
+    """
+    reader = PdfReader(path)
+    root = reader.trailer["/Root"]
+    tree = root["/StructTreeRoot"].get_object()
+    page_ids = {page.indirect_reference.idnum for page in reader.pages}
+    nums = tree["/ParentTree"].get_object()["/Nums"]
+    keys = {int(nums[i]) for i in range(0, len(nums), 2)}
+    counts: dict[str, int] = {}
+    foreign_pages = 0
+    stack = list(tree["/K"])
+    seen: set[int] = set()
+    while stack:
+        ref = stack.pop()
+        if not isinstance(ref, IndirectObject) or ref.idnum in seen:
+            continue
+        seen.add(ref.idnum)
+        element = ref.get_object()
+        if element.get("/Type") not in (None, "/StructElem"):
+            continue
+        kind = str(element.get("/S"))
+        counts[kind] = counts.get(kind, 0) + 1
+        page = element.get("/Pg")
+        if page is not None and page.idnum not in page_ids:
+            foreign_pages += 1
+        kids = element.get("/K", [])
+        stack.extend(kids if isinstance(kids, list) else [kids])
+    pages_without_entry = [n for n, page in enumerate(reader.pages) if page.get("/StructParents") not in keys]
+    links_without_parent = [
+        n
+        for n, page in enumerate(reader.pages)
+        for ref in page.get("/Annots", []) or []
+        if ref.get_object().get("/Subtype") == "/Link" and ref.get_object().get("/StructParent") not in keys
+    ]
+    return {
+        "marked": bool(root.get("/MarkInfo", {}).get("/Marked")),
+        "counts": counts,
+        "foreign_pages": foreign_pages,
+        "pages_without_entry": pages_without_entry,
+        "links_without_parent": links_without_parent,
+    }

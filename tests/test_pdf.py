@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ import yaml
 from pypdf import PdfReader
 
 from tests.conftest import FIXTURE_BANK, ROOT, run_generator
-from tests.pdftools import compact, fonts, link_annotations, outline_titles, page_texts
+from tests.pdftools import compact, fonts, link_annotations, outline_titles, page_texts, structure
 
 NAMES = ("ml-interview-cheatsheet.pdf", "ml-interview-study-guide.pdf", "ml-interview-quiz.pdf")
 
@@ -96,6 +97,39 @@ def test_metadata_and_language(fixture_pdfs: Path, name: str) -> None:
     assert reader.metadata.title.startswith("ML Interview")
     assert reader.metadata.author
     assert reader.trailer["/Root"]["/Lang"] == "en"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_tagged_with_a_structure_tree_over_every_page(fixture_pdfs: Path, name: str) -> None:
+    tags = structure(fixture_pdfs / name)
+    assert tags["marked"]
+    assert tags["foreign_pages"] == 0
+    assert tags["pages_without_entry"] == []
+    assert tags["links_without_parent"] == []
+    # One Document element holds the parts' trees, joined.
+    assert tags["counts"]["/Document"] == 1
+    assert tags["counts"]["/P"] > 0
+
+
+def test_study_guide_tags_a_heading_per_question(fixture_pdfs: Path) -> None:
+    counts = structure(fixture_pdfs / "ml-interview-study-guide.pdf")["counts"]
+    assert counts["/H2"] == 3
+    assert counts["/Link"] >= 15
+    assert counts["/Figure"] >= 1  # the formula and the diagram
+
+
+def test_tagged_text_reads_every_question(fixture_pdfs: Path) -> None:
+    # poppler reads the text back through the tags, as a screen reader would.
+    out = subprocess.run(
+        ["pdfinfo", "-struct-text", str(fixture_pdfs / "ml-interview-quiz.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    tagged = compact(" ".join(line.strip().strip('"') for line in out.splitlines() if line.strip().startswith('"')))
+    for topic in bank_of(FIXTURE_BANK):
+        for q in topic["questions"]:
+            assert compact(q["question"]) in tagged, q["id"]
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -188,8 +222,50 @@ def test_an_image_weasyprint_cannot_read_fails_the_part(tmp_path: Path) -> None:
     from generator.pdf.render import PartRequest, render_part
 
     broken = base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg" aria-label="a < b"></svg>').decode()
-    html = f'<p>x <img alt="\\frac{{a}}{{b}}" src="data:image/svg+xml;base64,{broken}" style="width: 2ex"></p>'
+    image = f'<img alt="\\frac{{a}}{{b}}" src="data:image/svg+xml;base64,{broken}" style="width: 2ex">'
+    html = f'<html lang="en"><p>x {image}</p></html>'
     with pytest.raises(RuntimeError, match="broken-part"):
         render_part(PartRequest("broken-part", html, (), str(tmp_path)), tmp_path / "cache")
     good = html.replace(broken, base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg"></svg>').decode())
     assert render_part(PartRequest("good-part", good, (), str(tmp_path)), tmp_path / "cache").pages == 1
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_shipped_pdfs_are_tagged_throughout(shipped_pdfs: Path, name: str) -> None:
+    tags = structure(shipped_pdfs / name)
+    assert tags["marked"] and tags["counts"]["/Document"] == 1
+    assert tags["foreign_pages"] == 0
+    assert tags["pages_without_entry"] == []
+    assert tags["links_without_parent"] == []
+
+
+def test_shipped_study_guide_tags_every_question_heading(shipped_pdfs: Path) -> None:
+    questions = sum(len(topic["questions"]) for topic in bank_of(ROOT / "content"))
+    assert structure(shipped_pdfs / "ml-interview-study-guide.pdf")["counts"]["/H2"] == questions
+
+
+def test_parts_joined_in_any_order_give_the_same_bytes(fixture_pdfs: Path, tmp_path: Path) -> None:
+    # Chapters are joined as they finish, in whatever order the workers end.
+    from generator.pdf.assemble import Assembly, Metadata, OutlineEntry
+    from generator.pdf.render import PartRequest, render_part
+
+    parts = [
+        render_part(
+            PartRequest(f"part-{n}", f'<html lang="en"><h1 id="p{n}">Part {n}</h1><p>Text {n}.</p></html>', (), "."),
+            tmp_path / "cache",
+        )
+        for n in range(3)
+    ]
+    outline = [OutlineEntry(f"Part {n}", f"p{n}") for n in range(3)]
+    meta = Metadata("T", "A", "S")
+    written = []
+    for order in ((0, 1, 2), (2, 0, 1)):
+        target = tmp_path / f"joined-{''.join(map(str, order))}.pdf"
+        assembly = Assembly(3, target)
+        for slot in order:
+            assembly.add(slot, parts[slot])
+        assembly.finish(outline, meta)
+        written.append(target.read_bytes())
+    assert written[0] == written[1]
+    texts = page_texts(tmp_path / "joined-201.pdf")
+    assert [t.split()[:2] for t in texts] == [["Part", "0"], ["Part", "1"], ["Part", "2"]]

@@ -2,7 +2,7 @@
 
 Each document is made of parts laid out by WeasyPrint in worker processes
 (the study guide one part per chapter), cached by content, then joined with
-pypdf. Editing one question re-renders its chapter, the cheat sheet and the
+pikepdf (qpdf), structure tags included. Editing one question re-renders its chapter, the cheat sheet and the
 quiz; the other chapters come from the cache.
 """
 
@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import TypeVar
 
 from .. import paths
 from ..build import BuildFailed
 from ..check import CheckedBank
 from ..mathsvg import MathRenderer
-from .assemble import MissingAnchor, OutlineEntry, assemble
+from .assemble import MissingAnchor, OutlineEntry
 from .documents import (
     CHEATSHEET,
     QUIZ,
@@ -31,51 +28,38 @@ from .documents import (
     quiz_parts,
     topic_outline,
 )
-from .render import PartRequest, RenderedPart, render_part, warm_up
+from .render import PartRequest, RenderedPart, warm_up
+from .runner import Runner
+from .schedule import JoinedDocument, StudyGuide, render_documents
 
 PAPERS = ("a4", "letter")
-T = TypeVar("T")
 
 
-class _Runner:
-    """Runs part renders in a process pool, or inline when only one is needed."""
-
-    def __init__(self, cache_dir: Path, workers: int) -> None:
-        self.cache_dir = cache_dir
-        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=warm_up) if workers > 1 else None
-        if self.pool is not None:
-            # Start every worker now, so their start-up overlaps with building the HTML.
-            for _ in range(workers):
-                self.pool.submit(int)
-
-    def submit(self, request: PartRequest) -> Future[RenderedPart]:
-        return self.call(render_part, request, self.cache_dir)
-
-    def call(self, func: Callable[..., T], *args: object) -> Future[T]:
-        if self.pool is not None:
-            return self.pool.submit(func, *args)
-        future: Future[T] = Future()
-        try:
-            future.set_result(func(*args))
-        except Exception as exc:  # handed to the caller like a pool would
-            future.set_exception(exc)
-        return future
-
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+def pdf_workers() -> Runner:
+    """Start the worker processes early: they import WeasyPrint and load fonts while the caller checks the bank."""
+    return Runner(max(1, min(os.cpu_count() or 1, 4)), initializer=warm_up)
 
 
 def build_pdfs(
-    checked: CheckedBank, out_dir: Path, *, paper: str = "a4", only: frozenset[str] | None = None
+    checked: CheckedBank,
+    out_dir: Path,
+    *,
+    paper: str = "a4",
+    only: frozenset[str] | None = None,
+    runner: Runner | None = None,
 ) -> list[Path]:
-    """Render the three PDFs (or the ones named in `only`) into out_dir; return their paths."""
+    """Render the three PDFs (or the ones named in `only`) into out_dir; return their paths.
+
+    With `runner` (from `pdf_workers`), its workers are used and left running for the caller to close.
+    """
     if paper not in PAPERS:
         raise BuildFailed(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
+    if runner is None:
+        with pdf_workers() as own:
+            return build_pdfs(checked, out_dir, paper=paper, only=only, runner=own)
     specs = [spec for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ) if only is None or spec.filename in only]
     wanted = {spec.filename for spec in specs}
     cache_dir = paths.cache_dir() / "pdf" / paper
-    runner = _Runner(cache_dir, max(1, min(os.cpu_count() or 1, 4)))
     math = MathRenderer(paths.cache_dir() / "math.json")
     ctx = PrintContext(checked, math)
     try:
@@ -85,44 +69,32 @@ def build_pdfs(
         chapters = (
             {t.id: chapter_part(ctx, t, paper) for t in ctx.bank.topics} if STUDY_GUIDE.filename in wanted else {}
         )
-    except BaseException:
-        runner.close()
-        raise
     finally:
         math.close()
 
     out_dir.mkdir(parents=True, exist_ok=True)
     targets = {spec.filename: out_dir / spec.filename for spec in specs}
+    others = []
+    if cheatsheet:
+        outline = topic_outline(ctx, questions=False)
+        others.append(JoinedDocument(cheatsheet, outline, CHEATSHEET.metadata, targets[CHEATSHEET.filename]))
+    if quiz:
+        outline = [*topic_outline(ctx, questions=False), OutlineEntry("Answer key", "answer-key")]
+        others.append(JoinedDocument(quiz, outline, QUIZ.metadata, targets[QUIZ.filename]))
+    guide = None
+    if chapters:
+
+        def front(rendered: list[RenderedPart]) -> PartRequest:
+            return front_part(ctx, dict(zip(chapters, rendered, strict=True)), paper)
+
+        outline = [OutlineEntry("Contents", "contents"), *topic_outline(ctx, questions=True)]
+        guide = StudyGuide(list(chapters.values()), front, outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])
     try:
-        # Chapters first (the contents pages wait for them); the cheat sheet and
-        # the quiz are joined in the pool while the chapters still render.
-        # Longest chapters first, so no long one starts last and leaves a core idle.
-        by_size = sorted(chapters.items(), key=lambda item: len(item[1].html), reverse=True)
-        chapter_futures = {tid: runner.submit(req) for tid, req in by_size}
-        sheet_futures = [runner.submit(req) for req in cheatsheet]
-        quiz_futures = [runner.submit(req) for req in quiz]
-        joins = []
-        if sheet_futures:
-            outline = topic_outline(ctx, questions=False)
-            parts = [f.result() for f in sheet_futures]
-            joins.append(runner.call(assemble, parts, outline, CHEATSHEET.metadata, targets[CHEATSHEET.filename]))
-        if quiz_futures:
-            outline = [*topic_outline(ctx, questions=False), OutlineEntry("Answer key", "answer-key")]
-            parts = [f.result() for f in quiz_futures]
-            joins.append(runner.call(assemble, parts, outline, QUIZ.metadata, targets[QUIZ.filename]))
-        if chapter_futures:
-            rendered = {tid: chapter_futures[tid].result() for tid in chapters}
-            front = runner.submit(front_part(ctx, rendered, paper)).result()
-            outline = [OutlineEntry("Contents", "contents"), *topic_outline(ctx, questions=True)]
-            assemble([front, *rendered.values()], outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])
-        for join in joins:
-            join.result()
+        render_documents(runner, cache_dir, guide, others)
     except MissingAnchor as exc:
         raise BuildFailed(f"PDF assembly failed: {exc}") from exc
     except Exception as exc:
         raise BuildFailed(f"PDF rendering failed: {exc}") from exc
-    finally:
-        runner.close()
     _prune_cache(cache_dir)
     return list(targets.values())
 

@@ -13,19 +13,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pypdf import PdfWriter
-from pypdf.generic import (
-    ArrayObject,
-    BooleanObject,
-    DictionaryObject,
-    Fit,
-    FloatObject,
-    NameObject,
-    NullObject,
-    TextStringObject,
-)
+from pikepdf import Array, Dictionary, Name, ObjectStreamMode, OutlineItem, Pdf, String
 
 from .render import RenderedPart
+from .structure import StructureMerger
 
 QUESTION_LINK_BASE = "https://question.invalid/"
 
@@ -56,69 +47,127 @@ def _pdf_date() -> str:
     return moment.strftime("D:%Y%m%d%H%M%S+00'00'")
 
 
-def assemble(parts: list[RenderedPart], outline: list[OutlineEntry], metadata: Metadata, target: Path) -> None:
-    writer = PdfWriter()
-    anchors: dict[str, tuple[int, float, float]] = {}
-    heights: list[float] = []
-    for part in parts:
-        offset = len(writer.pages)
-        writer.append(str(part.pdf), import_outline=False)
-        for name, (page, x, y) in part.anchors.items():
-            anchors.setdefault(name, (offset + page, x, y))
-        heights += [part.page_height_pt] * part.pages
+class Assembly:
+    """One PDF joined from parts that may arrive in any order.
 
-    def destination(anchor: str) -> ArrayObject:
-        if anchor not in anchors:
-            raise MissingAnchor(f"{target.name}: nothing has the anchor {anchor!r}")
-        page, x, y = anchors[anchor]
-        return ArrayObject(
-            [
-                writer.pages[page].indirect_reference,
-                NameObject("/XYZ"),
-                FloatObject(x),
-                FloatObject(heights[page] - y),
-                NullObject(),
-            ]
+    Each part has a slot (its place in the document). Parts are copied in a
+    fixed join order, whatever order they arrive in: qpdf numbers objects as
+    they are copied and packs object streams by those numbers, so only a fixed
+    order gives the same bytes every build. A part that arrives early waits
+    for those before it in that order; the study guide joins its chapters
+    first and its front matter, which is made last, at the end.
+    """
+
+    def __init__(self, slots: int, target: Path, join_order: list[int] | None = None) -> None:
+        self.target = target
+        self.pdf = Pdf.new()
+        self.parts: list[RenderedPart | None] = [None] * slots
+        self.join_order = list(range(slots)) if join_order is None else join_order
+        if sorted(self.join_order) != list(range(slots)):
+            raise ValueError(f"{target.name}: join order {join_order} does not name each slot once")
+        self._joined = 0
+        # Kept open until the save: qpdf reads copied streams lazily.
+        self.sources: list[Pdf] = []
+        self.structure = StructureMerger(self.pdf)
+
+    def add(self, slot: int, part: RenderedPart) -> None:
+        """Hand in a slot's part; it is joined as soon as the parts before it in join order are."""
+        if self.parts[slot] is not None:
+            raise ValueError(f"{self.target.name}: slot {slot} is filled already")
+        self.parts[slot] = part
+        while self._joined < len(self.join_order) and self.parts[self.join_order[self._joined]] is not None:
+            self._join(self.join_order[self._joined])
+            self._joined += 1
+
+    def _join(self, slot: int) -> None:
+        part = self.parts[slot]
+        assert part is not None
+        joined = set(self.join_order[: self._joined])
+        position = sum(p.pages for s, p in enumerate(self.parts[:slot]) if s in joined and p is not None)
+        source = Pdf.open(part.pdf)
+        self.sources.append(source)
+        for index, page in enumerate(source.pages):
+            self.pdf.pages.insert(position + index, page)
+        self.structure.add(source, position, slot)
+
+    def finish(self, outline: list[OutlineEntry], metadata: Metadata) -> None:
+        """Resolve links and outline against the parts' anchors, then write the target."""
+        pdf, target = self.pdf, self.target
+        missing = [slot for slot, part in enumerate(self.parts) if part is None]
+        assert missing or self._joined == len(self.join_order)
+        if missing:
+            raise ValueError(f"{target.name}: no part in slots {missing}")
+        anchors: dict[str, tuple[int, float, float]] = {}
+        heights: list[float] = []
+        for part in self.parts:
+            assert part is not None
+            offset = len(heights)
+            for name, (page, x, y) in part.anchors.items():
+                anchors.setdefault(name, (offset + page, x, y))
+            heights += [part.page_height_pt] * part.pages
+
+        def position(anchor: str, what: str) -> tuple[int, float, float]:
+            if anchor not in anchors:
+                raise MissingAnchor(f"{target.name}: {what} {anchor!r}")
+            page, x, y = anchors[anchor]
+            return page, x, heights[page] - y
+
+        for page in pdf.pages:
+            for annot in page.obj.get(Name.Annots, Array()):
+                action = annot.get(Name.A)
+                if annot.get(Name.Subtype) != Name.Link or not isinstance(action, Dictionary):
+                    continue
+                uri = str(action.get(Name.URI, ""))
+                if uri.startswith(QUESTION_LINK_BASE):
+                    number, x, y = position(uri.removeprefix(QUESTION_LINK_BASE), "nothing has the anchor")
+                    del annot[Name.A]
+                    annot.Dest = Array([pdf.pages[number].obj, Name.XYZ, x, y, None])
+
+        def add(entries: list[OutlineEntry], into: list[OutlineItem]) -> None:
+            for entry in entries:
+                page, x, y = position(entry.anchor, f"outline entry {entry.title!r} has no anchor")
+                item = OutlineItem(entry.title, page, "XYZ", left=x, top=y)
+                add(entry.children, item.children)
+                into.append(item)
+
+        with pdf.open_outline() as tree:
+            add(outline, tree.root)
+        self.structure.finish()
+        pdf.Root.PageMode = Name.UseOutlines
+        pdf.Root.Lang = String(metadata.language)
+        pdf.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
+        date = _pdf_date()
+        pdf.docinfo.update(
+            {
+                "/Title": metadata.title,
+                "/Author": metadata.author,
+                "/Subject": metadata.subject,
+                "/Creator": "ml-interview-guide generator (WeasyPrint, pikepdf)",
+                "/Producer": "WeasyPrint, qpdf",
+                "/CreationDate": date,
+                "/ModDate": date,
+            }
         )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        # Object streams pack the thousands of small structure elements; a
+        # deterministic /ID keeps two builds of the same bank byte-identical.
+        pdf.save(tmp, compress_streams=True, object_stream_mode=ObjectStreamMode.generate, deterministic_id=True)
+        self.close()
+        tmp.replace(target)
 
-    for page in writer.pages:
-        for annot_ref in page.get("/Annots", []) or []:
-            annot = annot_ref.get_object()
-            action = annot.get("/A")
-            if not isinstance(action, DictionaryObject):
-                continue
-            uri = action.get("/URI")
-            if isinstance(uri, str) and uri.startswith(QUESTION_LINK_BASE):
-                del annot[NameObject("/A")]
-                annot[NameObject("/Dest")] = destination(uri.removeprefix(QUESTION_LINK_BASE))
+    def close(self) -> None:
+        self.pdf.close()
+        for source in self.sources:
+            source.close()
 
-    def add(entries: list[OutlineEntry], parent=None) -> None:
-        for entry in entries:
-            page, x, y = anchors.get(entry.anchor, (None, 0, 0))
-            if page is None:
-                raise MissingAnchor(f"{target.name}: outline entry {entry.title!r} has no anchor {entry.anchor!r}")
-            item = writer.add_outline_item(entry.title, page, parent=parent, fit=Fit.xyz(x, heights[page] - y, None))
-            add(entry.children, item)
 
-    add(outline)
-    writer.page_mode = "/UseOutlines"
-    date = _pdf_date()
-    writer.add_metadata(
-        {
-            "/Title": metadata.title,
-            "/Author": metadata.author,
-            "/Subject": metadata.subject,
-            "/Creator": "ml-interview-guide generator (WeasyPrint, pypdf)",
-            "/CreationDate": date,
-            "/ModDate": date,
-        }
-    )
-    writer._root_object[NameObject("/Lang")] = TextStringObject(metadata.language)
-    viewer = DictionaryObject({NameObject("/DisplayDocTitle"): BooleanObject(True)})
-    writer._root_object[NameObject("/ViewerPreferences")] = viewer
-    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
-    with tmp.open("wb") as handle:
-        writer.write(handle)
-    tmp.replace(target)
+def assemble(parts: list[RenderedPart], outline: list[OutlineEntry], metadata: Metadata, target: Path) -> None:
+    """Join parts, in order, into target (a picklable call for the worker pool)."""
+    assembly = Assembly(len(parts), target)
+    try:
+        for slot, part in enumerate(parts):
+            assembly.add(slot, part)
+        assembly.finish(outline, metadata)
+    finally:
+        assembly.close()
