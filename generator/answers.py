@@ -22,6 +22,7 @@ import pymdownx
 from mkdocs.config import load_config
 
 from . import diagrams
+from .files import write_text_atomic
 from .mathsvg import MathError, MathRenderer
 from .model import Bank, Question
 from .problems import Problem
@@ -167,10 +168,7 @@ class MarkdownCache:
         if not self.path or not (self._dirty or set(self._entries) - self._used):
             return
         kept = {k: v for k, v in self._entries.items() if k in self._used}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
-        tmp.replace(self.path)
+        write_text_atomic(self.path, json.dumps(kept, sort_keys=True))
 
 
 class AnswerRenderer:

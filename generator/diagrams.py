@@ -13,6 +13,7 @@ import shutil
 import subprocess
 
 from . import paths
+from .files import write_text_atomic
 from .templating import render_template
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
@@ -58,10 +59,7 @@ def render_svg(source: str) -> str:
     if _LINKS.search(svg):
         # Graphviz turns URL/href attributes into links; in a diagram they could run script.
         raise DiagramError("links in diagrams (URL or href attributes) are not allowed")
-    cache.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(".tmp")
-    tmp.write_text(svg, encoding="utf-8")
-    tmp.replace(cached)
+    write_text_atomic(cached, svg)
     return svg
 
 

@@ -21,6 +21,8 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
+from .files import write_text_atomic
+
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).with_name("tex2svg.js")
 CACHE_VERSION = "3"
@@ -194,10 +196,7 @@ class MathRenderer:
             self._node = None
         self._inflight.clear()
         if self._dirty and self.cache_file:
-            self.cache_file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.cache_file.with_suffix(".tmp")
-            tmp.write_text(json.dumps(self._cache, sort_keys=True), encoding="utf-8")
-            tmp.replace(self.cache_file)
+            write_text_atomic(self.cache_file, json.dumps(self._cache, sort_keys=True))
             self._dirty = False
 
 
