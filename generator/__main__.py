@@ -8,9 +8,14 @@ import sys
 import time
 from contextlib import ExitStack
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import paths
 from .problems import BankError
+
+if TYPE_CHECKING:
+    from .check import CheckedBank
+    from .pdf.runner import Runner
 
 
 def _report(problems) -> int:
@@ -45,22 +50,56 @@ def cmd_build(args: argparse.Namespace) -> int:
             print("build stopped: the previous site was left as it was", file=sys.stderr)
             return _report(checked.problems)
         try:
-            if not args.site_only:
-                from .flashcards import write_apkg, write_csv
-                from .pdf import build_pdfs
-
-                downloads = paths.downloads_dir()
-                build_pdfs(checked, downloads, paper=args.paper, runner=workers)
-                workers.close()
-                write_apkg(checked, downloads / "ml-interview.apkg")
-                write_csv(checked, downloads / "ml-interview.csv")
-            build_site(Path(args.site_dir))
+            if args.site_only:
+                build_site(Path(args.site_dir))
+            else:
+                _build_everything(checked, Path(args.site_dir), args.paper, workers)
         except BuildFailed as exc:
             print(f"{exc}\nbuild stopped: the previous site was left as it was", file=sys.stderr)
             return 1
     elapsed = time.perf_counter() - started
     print(f"built {args.site_dir}/ ({len(checked.bank.questions)} questions) in {elapsed:.1f} s")
     return 0
+
+
+def _build_everything(checked: CheckedBank, site_dir: Path, paper: str, workers: Runner) -> None:
+    """PDFs in the workers (joined on a thread) while MkDocs builds the site here.
+
+    The site goes live only once both are done: the downloads are copied into
+    the staged site, replacing the placeholders MkDocs wrote for them.
+    """
+    import shutil
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .build import build_site
+    from .flashcards import write_apkg, write_csv
+    from .pages import DOWNLOADS
+    from .pdf import start_pdfs
+    from .pdf.runner import FILLER
+
+    downloads = paths.downloads_dir()
+    # HTML built and parts handed to the workers before MkDocs starts competing for this process.
+    pdfs = start_pdfs(checked, downloads, paper=paper, only=None, runner=workers)
+    # The deck too: after one edit a worker is idle while the changed chapter renders.
+    deck = workers.call(write_apkg, checked, downloads / "ml-interview.apkg", priority=FILLER)
+
+    def deliver(target: Path) -> None:
+        write_csv(checked, downloads / "ml-interview.csv")
+        deck.result()
+        joined.result()  # raises the PDF stage's BuildFailed
+        target.mkdir(exist_ok=True)
+        for download in DOWNLOADS:
+            shutil.copyfile(downloads / download.filename, target / download.filename)
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-join") as thread:
+        joined = thread.submit(pdfs.finish)
+        try:
+            build_site(site_dir, pending_downloads=[d.filename for d in DOWNLOADS], deliver=deliver)
+        except BaseException:
+            # Stop the PDF work rather than wait for it: the build has failed.
+            workers.close()
+            raise
+    workers.close()
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:

@@ -10,9 +10,11 @@ import logging
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from . import paths
+from .pages import PENDING_DOWNLOADS
 
 
 class BuildFailed(Exception):
@@ -30,7 +32,7 @@ class _Collect(logging.Handler):
         self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
-def run_mkdocs(site_dir: Path, *, config_file: Path | None = None) -> None:
+def run_mkdocs(site_dir: Path, *, config_file: Path | None = None, pending_downloads: Sequence[str] = ()) -> None:
     """`mkdocs build --strict` in this process, so the hook reuses the bank already loaded."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
@@ -45,6 +47,7 @@ def run_mkdocs(site_dir: Path, *, config_file: Path | None = None) -> None:
     logger.setLevel(logging.INFO)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        config.extra[PENDING_DOWNLOADS] = list(pending_downloads)
         build(config)
     except (MkDocsException, OSError) as exc:
         details = "\n".join(collect.lines) or str(exc)
@@ -65,12 +68,24 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(site_dir: Path) -> None:
+def build_site(
+    site_dir: Path,
+    *,
+    pending_downloads: Sequence[str] = (),
+    deliver: Callable[[Path], None] | None = None,
+) -> None:
+    """Build into a staging folder and swap it in.
+
+    `pending_downloads` are made while MkDocs runs; `deliver(downloads folder)`
+    must put them into the staged site before it goes live, or raise.
+    """
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
-        run_mkdocs(staging)
+        run_mkdocs(staging, pending_downloads=pending_downloads)
+        if deliver is not None:
+            deliver(staging / "downloads")
         swap_in(staging, site_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

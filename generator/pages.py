@@ -24,6 +24,10 @@ class Download:
     description: str
 
 
+# config.extra key naming the downloads a full build delivers into the site
+# after MkDocs has run (build.py); the hooks list them as placeholders until then.
+PENDING_DOWNLOADS = "question_bank_pending_downloads"
+
 DOWNLOADS = (
     Download(
         "Cheat sheet", "ml-interview-cheatsheet.pdf", "Every question with its one-line answer, for the night before."

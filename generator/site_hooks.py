@@ -50,9 +50,17 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, src_uri, content=content))
 
     downloads = paths.downloads_dir()
-    available = [d for d in pages.DOWNLOADS if (downloads / d.filename).exists()]
+    # A full build makes the downloads while MkDocs runs and puts them into the
+    # site before it goes live; until then they stand here as empty files, so
+    # the home page lists them and links to them validate.
+    pending = set(config.extra.get(pages.PENDING_DOWNLOADS, ()))
+    available = [d for d in pages.DOWNLOADS if d.filename in pending or (downloads / d.filename).exists()]
     for d in available:
-        files.append(File.generated(config, f"downloads/{d.filename}", abs_src_path=str(downloads / d.filename)))
+        uri = f"downloads/{d.filename}"
+        if d.filename in pending:
+            files.append(File.generated(config, uri, content=b""))
+        else:
+            files.append(File.generated(config, uri, abs_src_path=str(downloads / d.filename)))
     add(pages.HOME, pages.home_markdown(bank, available))
     add(pages.ALL_QUESTIONS, pages.questions_markdown(bank))
     add(pages.TAGS, pages.tags_markdown(bank))

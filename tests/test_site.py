@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -269,3 +270,32 @@ def test_site_only_build_names_the_line_of_broken_math(tmp_path: Path) -> None:
     assert run.returncode == 1
     assert "content/alpha.yaml:12:1: alpha-one: LaTeX error in '\\\\frac{a}{': Missing close brace" in run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
+
+
+def test_site_downloads_are_the_files_the_build_made(fixture_build: Path) -> None:
+    # MkDocs runs while the PDFs render and writes placeholders for them; the
+    # real files must have replaced every one before the site went live.
+    made = fixture_build.parent / "build" / "downloads"
+    for name in ("ml-interview-cheatsheet.pdf", "ml-interview-study-guide.pdf", "ml-interview-quiz.pdf"):
+        served = fixture_build / "downloads" / name
+        assert served.read_bytes() == (made / name).read_bytes(), name
+        assert served.read_bytes().startswith(b"%PDF-")
+    for name in ("ml-interview.apkg", "ml-interview.csv"):
+        assert (fixture_build / "downloads" / name).read_bytes() == (made / name).read_bytes()
+
+
+def test_pdf_failure_during_the_site_build_keeps_the_previous_site(tmp_path: Path) -> None:
+    site_dir = tmp_path / "site"
+    first = run_generator("build", "--site-dir", str(site_dir), content=FIXTURE_BANK, work=tmp_path)
+    assert first.returncode == 0, first.stderr
+    before = _tree_digest(site_dir)
+    # The PDF cache folder becomes a file: every part fails to render, after MkDocs has started.
+    shutil.rmtree(tmp_path / "cache" / "pdf")
+    (tmp_path / "cache" / "pdf").write_text("not a folder")
+    second = run_generator("build", "--site-dir", str(site_dir), content=FIXTURE_BANK, work=tmp_path)
+    assert second.returncode == 1
+    assert "PDF rendering failed" in second.stderr
+    assert "previous site was left as it was" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert _tree_digest(site_dir) == before
+    assert not list(tmp_path.glob(".site.new-*"))

@@ -30,7 +30,7 @@ from .documents import (
 )
 from .render import PartRequest, RenderedPart, warm_up
 from .runner import Runner
-from .schedule import JoinedDocument, StudyGuide, render_documents
+from .schedule import DocumentRenderer, JoinedDocument, StudyGuide
 
 PAPERS = ("a4", "letter")
 
@@ -52,11 +52,37 @@ def build_pdfs(
 
     With `runner` (from `pdf_workers`), its workers are used and left running for the caller to close.
     """
-    if paper not in PAPERS:
-        raise BuildFailed(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
     if runner is None:
         with pdf_workers() as own:
-            return build_pdfs(checked, out_dir, paper=paper, only=only, runner=own)
+            return start_pdfs(checked, out_dir, paper=paper, only=only, runner=own).finish()
+    return start_pdfs(checked, out_dir, paper=paper, only=only, runner=runner).finish()
+
+
+class PdfBuild:
+    """PDFs whose parts are in the workers' hands; `finish` joins them and returns the paths."""
+
+    def __init__(self, renderer: DocumentRenderer, cache_dir: Path, targets: list[Path]) -> None:
+        self.renderer = renderer
+        self.cache_dir = cache_dir
+        self.targets = targets
+
+    def finish(self) -> list[Path]:
+        try:
+            self.renderer.finish()
+        except MissingAnchor as exc:
+            raise BuildFailed(f"PDF assembly failed: {exc}") from exc
+        except Exception as exc:
+            raise BuildFailed(f"PDF rendering failed: {exc}") from exc
+        _prune_cache(self.cache_dir)
+        return self.targets
+
+
+def start_pdfs(
+    checked: CheckedBank, out_dir: Path, *, paper: str, only: frozenset[str] | None, runner: Runner
+) -> PdfBuild:
+    """Build every part's HTML and hand the parts to the workers; join them with `.finish()`."""
+    if paper not in PAPERS:
+        raise BuildFailed(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
     specs = [spec for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ) if only is None or spec.filename in only]
     wanted = {spec.filename for spec in specs}
     cache_dir = paths.cache_dir() / "pdf" / paper
@@ -89,14 +115,9 @@ def build_pdfs(
 
         outline = [OutlineEntry("Contents", "contents"), *topic_outline(ctx, questions=True)]
         guide = StudyGuide(list(chapters.values()), front, outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])
-    try:
-        render_documents(runner, cache_dir, guide, others)
-    except MissingAnchor as exc:
-        raise BuildFailed(f"PDF assembly failed: {exc}") from exc
-    except Exception as exc:
-        raise BuildFailed(f"PDF rendering failed: {exc}") from exc
-    _prune_cache(cache_dir)
-    return list(targets.values())
+    renderer = DocumentRenderer(runner, cache_dir, guide, others)
+    renderer.start()
+    return PdfBuild(renderer, cache_dir, list(targets.values()))
 
 
 def _prune_cache(cache_dir: Path, keep: int = 400) -> None:

@@ -11,6 +11,7 @@ import hashlib
 import json
 import logging
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 # Px in WeasyPrint's layout are CSS pixels; PDF user space is in points.
@@ -59,10 +60,10 @@ def warm_up() -> None:
 
 
 def cache_key(request: PartRequest) -> str:
-    import weasyprint
-
+    # The version from the package metadata: importing WeasyPrint in the parent
+    # only to read it would cost more than a warm build's whole cache lookup.
     digest = hashlib.sha256()
-    for piece in (CACHE_VERSION, weasyprint.__version__, request.html, *request.stylesheets):
+    for piece in (CACHE_VERSION, version("weasyprint"), request.html, *request.stylesheets):
         digest.update(piece.encode())
         digest.update(b"\0")
     for sheet in request.stylesheets:
@@ -70,15 +71,27 @@ def cache_key(request: PartRequest) -> str:
     return digest.hexdigest()[:40]
 
 
+def _cache_paths(request: PartRequest, cache_dir: Path) -> tuple[Path, Path]:
+    pdf_path = cache_dir / f"{request.name}-{cache_key(request)}.pdf"
+    return pdf_path, pdf_path.with_suffix(".json")
+
+
+def cached_part(request: PartRequest, cache_dir: Path) -> RenderedPart | None:
+    """The part as rendered before from the same HTML and styles, or None."""
+    pdf_path, meta_path = _cache_paths(request, cache_dir)
+    if not (pdf_path.exists() and meta_path.exists()):
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    anchors = {k: tuple(v) for k, v in meta["anchors"].items()}
+    return RenderedPart(request.name, pdf_path, meta["pages"], anchors, meta["page_height_pt"])
+
+
 def render_part(request: PartRequest, cache_dir: Path) -> RenderedPart:
     """Render one part to PDF (or fetch it from the cache)."""
-    key = cache_key(request)
-    pdf_path = cache_dir / f"{request.name}-{key}.pdf"
-    meta_path = pdf_path.with_suffix(".json")
-    if pdf_path.exists() and meta_path.exists():
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-        anchors = {k: tuple(v) for k, v in meta["anchors"].items()}
-        return RenderedPart(request.name, pdf_path, meta["pages"], anchors, meta["page_height_pt"])
+    cached = cached_part(request, cache_dir)
+    if cached is not None:
+        return cached
+    pdf_path, meta_path = _cache_paths(request, cache_dir)
 
     import weasyprint
 

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .assemble import Assembly, Metadata, OutlineEntry, assemble
-from .render import PartRequest, RenderedPart, render_part
-from .runner import FILLER, URGENT, Runner
+from .render import PartRequest, RenderedPart, cached_part, render_part
+from .runner import FILLER, NORMAL, URGENT, Runner
 
 
 @dataclass
@@ -41,54 +41,77 @@ class StudyGuide:
     target: Path
 
 
-def render_documents(runner: Runner, cache_dir: Path, guide: StudyGuide | None, others: list[JoinedDocument]) -> None:
-    """Render and join the study guide and the other documents; raise the first failure."""
-    role: dict[Future, tuple[str, int]] = {}
-    if guide is not None:
-        # Longest chapters first, so no long one starts last and leaves a core idle.
-        by_size = sorted(range(len(guide.chapters)), key=lambda i: len(guide.chapters[i].html), reverse=True)
-        for index in by_size:
-            role[runner.call(render_part, guide.chapters[index], cache_dir)] = ("chapter", index)
-    for number, document in enumerate(others):
-        document.futures = [runner.call(render_part, part, cache_dir, priority=FILLER) for part in document.parts]
-        for future in document.futures:
-            role[future] = ("part", number)
+class DocumentRenderer:
+    """Hands every part to the workers at once (`start`), then joins the documents (`finish`).
 
-    assembly = None
-    if guide is not None:
-        slots = 1 + len(guide.chapters)
-        assembly = Assembly(slots, guide.target, join_order=[*range(1, slots), 0])
-    chapters: dict[int, RenderedPart] = {}
-    joins: list[Future[None]] = []
-    joined: set[int] = set()
-    pending = set(role)
-    try:
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for future in sorted(done, key=lambda f: role[f]):
-                kind, index = role[future]
-                part = future.result()
-                if kind == "chapter":
-                    assert guide is not None and assembly is not None
-                    assembly.add(1 + index, part)
-                    chapters[index] = part
-                    if len(chapters) == len(guide.chapters):
-                        request = guide.front([chapters[i] for i in range(len(chapters))])
-                        front = runner.call(render_part, request, cache_dir, priority=URGENT)
-                        role[front] = ("front", 0)
-                        pending.add(front)
-                elif kind == "front":
-                    assert guide is not None and assembly is not None
-                    assembly.add(0, part)
-                    assembly.finish(guide.outline, guide.metadata)
-                elif kind == "part" and index not in joined:
-                    document = others[index]
-                    if all(f.done() for f in document.futures):
-                        joined.add(index)
-                        parts = [f.result() for f in document.futures]
-                        joins.append(runner.call(assemble, parts, document.outline, document.metadata, document.target))
-                        role[joins[-1]] = ("joined", index)
-                        pending.add(joins[-1])
-    finally:
-        if assembly is not None:
-            assembly.close()
+    The two halves may run on different threads: a full build starts the
+    parts before MkDocs runs and joins them on a thread while it does.
+    """
+
+    def __init__(self, runner: Runner, cache_dir: Path, guide: StudyGuide | None, others: list[JoinedDocument]):
+        self.runner = runner
+        self.cache_dir = cache_dir
+        self.guide = guide
+        self.others = others
+        self.role: dict[Future, tuple[str, int]] = {}
+
+    def _part(self, request: PartRequest, priority: int) -> Future[RenderedPart]:
+        # Cached parts are read here: sending their HTML to a worker only to
+        # find the file would queue them ahead of the part that changed.
+        cached = cached_part(request, self.cache_dir)
+        if cached is None:
+            return self.runner.call(render_part, request, self.cache_dir, priority=priority)
+        done: Future[RenderedPart] = Future()
+        done.set_result(cached)
+        return done
+
+    def start(self) -> None:
+        if self.guide is not None:
+            chapters = self.guide.chapters
+            # Longest chapters first, so no long one starts last and leaves a core idle.
+            for index in sorted(range(len(chapters)), key=lambda i: len(chapters[i].html), reverse=True):
+                self.role[self._part(chapters[index], NORMAL)] = ("chapter", index)
+        for number, document in enumerate(self.others):
+            document.futures = [self._part(part, FILLER) for part in document.parts]
+            for future in document.futures:
+                self.role[future] = ("part", number)
+
+    def finish(self) -> None:
+        """Wait for the parts, joining each document as soon as it can be; raise the first failure."""
+        guide, role, runner = self.guide, self.role, self.runner
+        assembly = None
+        if guide is not None:
+            slots = 1 + len(guide.chapters)
+            assembly = Assembly(slots, guide.target, join_order=[*range(1, slots), 0])
+        chapters: dict[int, RenderedPart] = {}
+        joined: set[int] = set()
+        pending = set(role)
+        try:
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in sorted(done, key=lambda f: role[f]):
+                    kind, index = role[future]
+                    part = future.result()
+                    if kind == "chapter":
+                        assert guide is not None and assembly is not None
+                        assembly.add(1 + index, part)
+                        chapters[index] = part
+                        if len(chapters) == len(guide.chapters):
+                            front = self._part(guide.front([chapters[i] for i in range(len(chapters))]), URGENT)
+                            role[front] = ("front", 0)
+                            pending.add(front)
+                    elif kind == "front":
+                        assert guide is not None and assembly is not None
+                        assembly.add(0, part)
+                        assembly.finish(guide.outline, guide.metadata)
+                    elif kind == "part" and index not in joined:
+                        document = self.others[index]
+                        if all(f.done() for f in document.futures):
+                            joined.add(index)
+                            parts = [f.result() for f in document.futures]
+                            join = runner.call(assemble, parts, document.outline, document.metadata, document.target)
+                            role[join] = ("joined", index)
+                            pending.add(join)
+        finally:
+            if assembly is not None:
+                assembly.close()
