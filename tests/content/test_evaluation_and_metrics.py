@@ -321,3 +321,19 @@ def test_calibration_examples():
     w, ps = 0.1, 0.5
     assert _fmt(ps / (ps + (1 - ps) / w), 3) == "0.091"
     _has_all(text, "= 0.07", "(0.01 + 0.04 + 0.09 + 0.36)/4 = 0.125", "0.5/(0.5 + 5) = 0.091")
+
+
+def test_calibration_keeps_auc_only_for_strictly_increasing_maps():
+    from sklearn.isotonic import IsotonicRegression
+
+    text = answer_words("model-calibration")
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 2000)
+    score = y * 0.6 + rng.normal(0, 0.5, 2000)
+    platt = 1 / (1 + np.exp(-(2.0 * score - 0.3)))
+    isotonic = IsotonicRegression(out_of_bounds="clip").fit(score, y).predict(score)
+    assert math.isclose(roc_auc_score(y, platt), roc_auc_score(y, score))
+    # Ties from the step function count half and move AUC.
+    assert len(np.unique(isotonic)) < len(np.unique(score)) / 10
+    assert roc_auc_score(y, isotonic) != roc_auc_score(y, score)
+    _has_all(text, "strictly increasing map", "isotonic regression is a step function")
