@@ -1,7 +1,9 @@
-"""The full build: check, PDFs, then MkDocs into a fresh folder swapped in at the end.
+"""The site build: MkDocs into a fresh folder swapped in at the end.
 
 A failed build must never destroy the last good site, so MkDocs writes into a
-temporary sibling of site/ and the folders are exchanged only on success.
+temporary sibling of site/ and the folders are exchanged only on success. A
+full build renders the PDFs meanwhile and delivers them into that folder
+before the swap (see `python -m generator build`).
 """
 
 from __future__ import annotations
