@@ -22,7 +22,7 @@ from generator.export import questions_json
 from generator.links import link_bank, topic_page
 from generator.mathsvg import MathError, MathRenderer, svg_metrics
 from generator.problems import BankError
-from generator.templating import render_template
+from generator.templating import environment
 from generator.validate import load_bank_cached
 
 log = logging.getLogger("mkdocs.hooks.question_bank")
@@ -95,14 +95,16 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     def on_error(exc: MathError) -> None:
         errors.append(str(exc))
 
+    # Fetched once a page: a math-heavy page places thousands of formulas.
+    template = environment().get_template("math-img.html.j2")
+
     def as_image(tex: str, svg: str, display: bool) -> str:
         # One file per formula keeps math-heavy pages small (inline SVG made
         # them over a megabyte); the browser caches formulas shared by pages.
         name = f"{MATH_DIR}/{hashlib.sha256(svg.encode()).hexdigest()[:20]}.svg"
         _math_files[name] = svg
         width, height, shift = svg_metrics(svg)
-        return render_template(
-            "math-img.html.j2",
+        return template.render(
             src=get_relative_url(name, page.url),
             tex=tex,
             display=display,

@@ -8,9 +8,12 @@ a real in-document destination, using the anchor positions each part reported.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib.metadata import version
 from pathlib import Path
 
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, OutlineItem, Pdf, String
@@ -19,6 +22,8 @@ from .render import RenderedPart
 from .structure import StructureMerger
 
 QUESTION_LINK_BASE = "https://question.invalid/"
+# Bump when the joining changes what it writes, so cached joins are redone.
+JOIN_VERSION = "1"
 
 
 @dataclass
@@ -162,8 +167,24 @@ class Assembly:
             source.close()
 
 
-def assemble(parts: list[RenderedPart], outline: list[OutlineEntry], metadata: Metadata, target: Path) -> None:
-    """Join parts, in order, into target (a picklable call for the worker pool)."""
+def join_key(parts: list[RenderedPart], outline: list[OutlineEntry], metadata: Metadata) -> str:
+    """What a joined document depends on: its parts (their cache names carry their content), outline and metadata."""
+    digest = hashlib.sha256()
+    pieces = (JOIN_VERSION, version("pikepdf"), os.environ.get("SOURCE_DATE_EPOCH", ""), repr(outline), repr(metadata))
+    for piece in (*pieces, *(part.pdf.name for part in parts)):
+        digest.update(piece.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()[:40]
+
+
+def assemble(
+    parts: list[RenderedPart],
+    outline: list[OutlineEntry],
+    metadata: Metadata,
+    target: Path,
+    keep: Path | None = None,
+) -> None:
+    """Join parts, in order, into target (a picklable call for the worker pool); keep a copy at `keep`."""
     assembly = Assembly(len(parts), target)
     try:
         for slot, part in enumerate(parts):
@@ -171,3 +192,12 @@ def assemble(parts: list[RenderedPart], outline: list[OutlineEntry], metadata: M
         assembly.finish(outline, metadata)
     finally:
         assembly.close()
+    if keep is not None:
+        copy_atomic(target, keep)
+
+
+def copy_atomic(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    shutil.copyfile(source, tmp)
+    tmp.replace(target)

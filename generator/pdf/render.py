@@ -81,6 +81,7 @@ def cached_part(request: PartRequest, cache_dir: Path) -> RenderedPart | None:
     pdf_path, meta_path = _cache_paths(request, cache_dir)
     if not (pdf_path.exists() and meta_path.exists()):
         return None
+    pdf_path.touch()  # recently used: the cache pruning keeps the newest files
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     anchors = {k: tuple(v) for k, v in meta["anchors"].items()}
     return RenderedPart(request.name, pdf_path, meta["pages"], anchors, meta["page_height_pt"])

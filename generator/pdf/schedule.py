@@ -14,7 +14,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .assemble import Assembly, Metadata, OutlineEntry, assemble
+from .assemble import Assembly, Metadata, OutlineEntry, assemble, copy_atomic, join_key
 from .render import PartRequest, RenderedPart, cached_part, render_part
 from .runner import FILLER, NORMAL, URGENT, Runner
 
@@ -65,6 +65,19 @@ class DocumentRenderer:
         done.set_result(cached)
         return done
 
+    def _join(self, document: JoinedDocument, parts: list[RenderedPart]) -> Future[None]:
+        # The same parts, outline and metadata join to the same bytes: after an
+        # edit elsewhere, the cheat sheet and quiz are copied, not joined again.
+        key = join_key(parts, document.outline, document.metadata)
+        kept = self.cache_dir / f"joined-{document.target.stem}-{key}.pdf"
+        if not kept.exists():
+            return self.runner.call(assemble, parts, document.outline, document.metadata, document.target, kept)
+        copy_atomic(kept, document.target)
+        kept.touch()  # recently used: the cache pruning keeps the newest files
+        done: Future[None] = Future()
+        done.set_result(None)
+        return done
+
     def start(self) -> None:
         if self.guide is not None:
             chapters = self.guide.chapters
@@ -78,7 +91,7 @@ class DocumentRenderer:
 
     def finish(self) -> None:
         """Wait for the parts, joining each document as soon as it can be; raise the first failure."""
-        guide, role, runner = self.guide, self.role, self.runner
+        guide, role = self.guide, self.role
         assembly = None
         if guide is not None:
             slots = 1 + len(guide.chapters)
@@ -109,7 +122,7 @@ class DocumentRenderer:
                         if all(f.done() for f in document.futures):
                             joined.add(index)
                             parts = [f.result() for f in document.futures]
-                            join = runner.call(assemble, parts, document.outline, document.metadata, document.target)
+                            join = self._join(document, parts)
                             role[join] = ("joined", index)
                             pending.add(join)
         finally:
