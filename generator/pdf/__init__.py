@@ -2,8 +2,9 @@
 
 Each document is made of parts laid out by WeasyPrint in worker processes
 (the study guide one part per chapter), cached by content, then joined with
-pikepdf (qpdf), structure tags included. Editing one question re-renders its chapter, the cheat sheet and the
-quiz; the other chapters come from the cache.
+pikepdf (qpdf), structure tags included. Editing one answer lays out its
+chapter again (and the contents, if page numbers moved); every other part
+comes from the cache.
 """
 
 from __future__ import annotations

@@ -13,10 +13,13 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from .assemble import Assembly, Metadata, OutlineEntry, assemble, copy_atomic, join_key
 from .render import PartRequest, RenderedPart, cached_part, render_part
 from .runner import FILLER, NORMAL, URGENT, Runner
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -61,9 +64,7 @@ class DocumentRenderer:
         cached = cached_part(request, self.cache_dir)
         if cached is None:
             return self.runner.call(render_part, request, self.cache_dir, priority=priority)
-        done: Future[RenderedPart] = Future()
-        done.set_result(cached)
-        return done
+        return _done(cached)
 
     def _join(self, document: JoinedDocument, parts: list[RenderedPart]) -> Future[None]:
         # The same parts, outline and metadata join to the same bytes: after an
@@ -74,9 +75,7 @@ class DocumentRenderer:
             return self.runner.call(assemble, parts, document.outline, document.metadata, document.target, kept)
         copy_atomic(kept, document.target)
         kept.touch()  # recently used: the cache pruning keeps the newest files
-        done: Future[None] = Future()
-        done.set_result(None)
-        return done
+        return _done(None)
 
     def start(self) -> None:
         if self.guide is not None:
@@ -128,3 +127,10 @@ class DocumentRenderer:
         finally:
             if assembly is not None:
                 assembly.close()
+
+
+def _done(value: T) -> Future[T]:
+    """A future that already holds its result, so cached work waits in the same loop as the rest."""
+    future: Future[T] = Future()
+    future.set_result(value)
+    return future
