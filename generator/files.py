@@ -3,20 +3,38 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from pathlib import Path
 
 
-def write_text_atomic(path: Path, text: str) -> None:
-    """Write to a temporary sibling, then rename over `path`.
+def _temporary(path: Path) -> Path:
+    # Unique to the process and thread: a full build writes caches from its PDF
+    # thread, its worker processes and MkDocs' hooks at once.
+    return path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
 
-    The temporary name is unique to the process and thread: a full build
-    writes caches from its PDF thread and from MkDocs' hooks at once.
-    """
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write to a temporary sibling, then rename over `path`."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp = _temporary(path)
     try:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(data)
         tmp.replace(path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def copy_atomic(source: Path, target: Path) -> None:
+    """Copy to a temporary sibling of target, then rename over it."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temporary(target)
+    try:
+        shutil.copyfile(source, tmp)
+        tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)

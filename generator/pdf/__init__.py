@@ -10,12 +10,12 @@ comes from the cache.
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 from .. import paths
 from ..build import BuildFailed
 from ..check import CheckedBank
+from ..files import copy_atomic
 from ..mathsvg import MathRenderer
 from .assemble import MissingAnchor, OutlineEntry
 from .documents import (
@@ -136,6 +136,4 @@ def copy_into_site(written: list[Path], site_dir: Path) -> None:
     downloads = site_dir / "downloads"
     downloads.mkdir(exist_ok=True)
     for path in written:
-        tmp = downloads / f".{path.name}.tmp"
-        shutil.copyfile(path, tmp)
-        tmp.replace(downloads / path.name)
+        copy_atomic(path, downloads / path.name)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.metadata import version
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, OutlineItem, Pdf, String
 
+from ..files import copy_atomic
 from .render import RenderedPart
 from .structure import StructureMerger
 
@@ -194,10 +194,3 @@ def assemble(
         assembly.close()
     if keep is not None:
         copy_atomic(target, keep)
-
-
-def copy_atomic(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    shutil.copyfile(source, tmp)
-    tmp.replace(target)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..files import write_bytes_atomic, write_text_atomic
+
 # Px in WeasyPrint's layout are CSS pixels; PDF user space is in points.
 PX_TO_PT = 0.75
 CACHE_VERSION = "2"
@@ -78,7 +80,10 @@ def _cache_paths(request: PartRequest, cache_dir: Path) -> tuple[Path, Path]:
 
 def cached_part(request: PartRequest, cache_dir: Path) -> RenderedPart | None:
     """The part as rendered before from the same HTML and styles, or None."""
-    pdf_path, meta_path = _cache_paths(request, cache_dir)
+    return _read_cached(request, *_cache_paths(request, cache_dir))
+
+
+def _read_cached(request: PartRequest, pdf_path: Path, meta_path: Path) -> RenderedPart | None:
     if not (pdf_path.exists() and meta_path.exists()):
         return None
     pdf_path.touch()  # recently used: the cache pruning keeps the newest files
@@ -89,10 +94,10 @@ def cached_part(request: PartRequest, cache_dir: Path) -> RenderedPart | None:
 
 def render_part(request: PartRequest, cache_dir: Path) -> RenderedPart:
     """Render one part to PDF (or fetch it from the cache)."""
-    cached = cached_part(request, cache_dir)
+    pdf_path, meta_path = _cache_paths(request, cache_dir)
+    cached = _read_cached(request, pdf_path, meta_path)
     if cached is not None:
         return cached
-    pdf_path, meta_path = _cache_paths(request, cache_dir)
 
     import weasyprint
 
@@ -117,11 +122,8 @@ def render_part(request: PartRequest, cache_dir: Path) -> RenderedPart:
         for name, (x0, y0, *_rest) in page.anchors.items():
             anchors.setdefault(name, (index, round(x0 * PX_TO_PT, 2), round(y0 * PX_TO_PT, 2)))
     height = document.pages[0].height * PX_TO_PT if document.pages else 0.0
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = pdf_path.with_suffix(".tmp")
-    tmp.write_bytes(pdf_bytes)
-    tmp.replace(pdf_path)
-    meta_path.write_text(
-        json.dumps({"pages": len(document.pages), "anchors": anchors, "page_height_pt": height}), encoding="utf-8"
-    )
+    # The PDF first, its metadata last: a part counts as cached only once both are whole.
+    write_bytes_atomic(pdf_path, pdf_bytes)
+    meta = {"pages": len(document.pages), "anchors": anchors, "page_height_pt": height}
+    write_text_atomic(meta_path, json.dumps(meta))
     return RenderedPart(request.name, pdf_path, len(document.pages), anchors, height)

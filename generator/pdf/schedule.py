@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from .assemble import Assembly, Metadata, OutlineEntry, assemble, copy_atomic, join_key
+from ..files import copy_atomic
+from .assemble import Assembly, Metadata, OutlineEntry, assemble, join_key
 from .render import PartRequest, RenderedPart, cached_part, render_part
 from .runner import FILLER, NORMAL, URGENT, Runner
 
