@@ -1,33 +1,23 @@
-"""Render each answer's Markdown to HTML exactly as the site does.
+"""Render each answer's Markdown to HTML exactly as the site does, math typeset.
 
-The site's Markdown configuration is read from mkdocs.yml, so the PDFs and the
-check stage see the same extensions (math, code, diagrams, snippets) as the
-pages. Rendering every answer is also how `check` finds broken LaTeX, broken
-diagrams and missing code snippets before a build gets far.
+Conversion goes through convert.py, with the site's Markdown settings, so the
+PDFs and the check stage see the same extensions as the pages. Rendering
+every answer is also how `check` finds broken LaTeX, broken diagrams and
+missing code snippets before a build gets far.
 """
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
-import pygments
-import pymdownx
-from mkdocs.config import load_config
-
-from . import diagrams
-from .files import write_text_atomic
+from .convert import SNIPPET, Converted, MarkdownCache, convert_all
 from .mathsvg import MathError, MathRenderer
 from .model import Bank, Question
 from .problems import Problem
 
-ROOT = Path(__file__).resolve().parent.parent
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 # Only real tags count: markup shown as code arrives escaped (&lt;script&gt;).
@@ -57,17 +47,6 @@ def _unsafe_output(html: str) -> str | None:
 _RAW_TEX = re.compile(
     r"\$\$|\\(?:frac|sum|sqrt|mathbb|mathcal|text|left|right|begin|hat|bar|log|exp|alpha|beta|sigma|theta|lambda)\b"
 )
-
-
-@functools.cache
-def markdown_settings(config_file: Path = ROOT / "mkdocs.yml") -> tuple[list, dict]:
-    """The Markdown extensions and their options, as mkdocs.yml sets them."""
-    config = load_config(str(config_file))
-    configs = {name: dict(options) for name, options in config.mdx_configs.items()}
-    snippets = configs.setdefault("pymdownx.snippets", {})
-    # Snippet paths are relative to the project, wherever the build runs from.
-    snippets["base_path"] = [str(config_file.parent)]
-    return list(config.markdown_extensions), configs
 
 
 def _answer_line(question: Question, needle: str) -> int:
@@ -106,6 +85,15 @@ def _list_line(text: str, item: str) -> str:
     return ""
 
 
+def _failing_line(text: str, error: str) -> str:
+    """The snippet line an error names (a needle for _answer_line), else the whole text."""
+    for line in text.splitlines():
+        embedded = SNIPPET.search(line)
+        if embedded and embedded.group(1) in error:
+            return line
+    return text
+
+
 @dataclass
 class RenderedAnswer:
     question: Question
@@ -116,87 +104,12 @@ class RenderedAnswer:
     markdown_html: str
 
 
-_SNIPPET = re.compile(r"--8<--\s*[\"']([^\"']+)[\"']")
-CACHE_VERSION = "1"
-
-
-class MarkdownCache:
-    """Markdown-to-HTML results by content, so an unchanged answer is not rendered again.
-
-    The key covers the answer, every file it embeds with a snippet line, the
-    Markdown settings in mkdocs.yml and the library versions; math is swapped in
-    afterwards from the math cache, so the stored HTML stays small.
-    """
-
-    def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._entries: dict[str, str] = {}
-        self._used: set[str] = set()
-        self._dirty = False
-        if path and path.exists():
-            try:
-                self._entries = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self._entries = {}
-        config = (ROOT / "mkdocs.yml").read_bytes()
-        self._salt = hashlib.sha256(
-            config + f"|{CACHE_VERSION}|{markdown.__version__}|{pymdownx.__version__}|{pygments.__version__}".encode()
-        ).hexdigest()
-
-    def key(self, text: str) -> str | None:
-        digest = hashlib.sha256((self._salt + text).encode())
-        for name in _SNIPPET.findall(text):
-            try:
-                digest.update((ROOT / name).read_bytes())
-            except OSError:
-                return None  # a missing snippet must be reported by a real render
-        return digest.hexdigest()[:32]
-
-    def get(self, key: str | None) -> str | None:
-        if key is None or key not in self._entries:
-            return None
-        self._used.add(key)
-        return self._entries[key]
-
-    def put(self, key: str | None, html: str) -> None:
-        if key is not None:
-            self._entries[key] = html
-            self._used.add(key)
-            self._dirty = True
-
-    def save(self) -> None:
-        if not self.path or not (self._dirty or set(self._entries) - self._used):
-            return
-        kept = {k: v for k, v in self._entries.items() if k in self._used}
-        write_text_atomic(self.path, json.dumps(kept, sort_keys=True))
-
-
 class AnswerRenderer:
     """Turns answers (and cheat-sheet formulas) into HTML with math as SVG."""
 
     def __init__(self, math: MathRenderer, cache: MarkdownCache | None = None) -> None:
-        extensions, configs = markdown_settings()
-        self._md = markdown.Markdown(extensions=extensions, extension_configs=configs)
         self.math = math
         self.cache = cache or MarkdownCache(None)
-
-    def _convert(self, text: str, on_problem) -> str | None:
-        key = self.cache.key(text)
-        cached = self.cache.get(key)
-        if cached is not None:
-            return cached
-        self._md.reset()
-        try:
-            html = self._md.convert(text)
-        except Exception as exc:  # a snippet that is missing, or an extension failing on input
-            on_problem(text, f"cannot render Markdown: {exc}")
-            return None
-        failures = diagrams.drain_failures()
-        for failure in failures:
-            on_problem("```dot", str(failure))
-        if not failures:
-            self.cache.put(key, html)
-        return html
 
     def _finish(self, text: str, html: str | None, on_problem) -> str:
         """Swap typeset math into converted Markdown and check what a reader would see."""
@@ -239,8 +152,8 @@ class AnswerRenderer:
         """Every answer as HTML with typeset math, in two passes.
 
         The first converts Markdown and sends each answer's formulas to MathJax
-        without waiting; the second swaps the finished SVG in. Node typesets on
-        one core while Python converts Markdown on the other.
+        as the answer arrives, without waiting; the second swaps the finished
+        SVG in. Node typesets while the rest is still converting.
         """
 
         def reporter(question: Question) -> Callable[[str, str], None]:
@@ -250,16 +163,26 @@ class AnswerRenderer:
 
             return report
 
-        converted: dict[str, str | None] = {}
-        for q in questions:
-            html = converted[q.id] = self._convert(q.answer, reporter(q))
-            if html is not None:
-                self.math.prefetch_html(html)
+        converted: list[str | None] = [None] * len(questions)
+
+        def arrived(index: int, result: Converted) -> None:
+            q = questions[index]
+            report = reporter(q)
+            if result.error:
+                report(_failing_line(q.answer, result.error), result.error)
+            for failure in result.diagram_errors:
+                report("```dot", failure)
+            converted[index] = result.html
+            # MathJax (in Node) typesets these while the rest is still converting.
+            if result.html is not None:
+                self.math.prefetch_html(result.html)
             if q.formula:
                 self.math.prefetch(q.formula, display=False)
+
+        convert_all([q.answer for q in questions], self.cache, arrived)
         return {
-            q.id: RenderedAnswer(q, self._finish(q.answer, converted[q.id], reporter(q)), converted[q.id] or "")
-            for q in questions
+            q.id: RenderedAnswer(q, self._finish(q.answer, html, reporter(q)), html or "")
+            for q, html in zip(questions, converted, strict=True)
         }
 
     def formula(self, question: Question, problems: list[Problem]) -> str | None:

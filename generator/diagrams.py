@@ -21,6 +21,11 @@ _COMMENTS = re.compile(r"<!--.*?-->", re.S)
 # Graphviz titles ("%3", node ids) are tooltips nobody needs, and would leak into search.
 _TITLES = re.compile(r"<title>.*?</title>", re.S)
 _LINKS = re.compile(r"<a\b|\bhref=", re.I)
+# Graphviz names every element graph0, node1, edge1, ...: two diagrams on one
+# page would repeat those ids. Nothing refers to them unless a gradient does.
+_IDS = re.compile(r'\sid="[^"]*"')
+# Part of the cache key: cached output made by older code is not served.
+CACHE_VERSION = "2"
 
 
 class DiagramError(Exception):
@@ -41,7 +46,7 @@ def drain_failures() -> list[DiagramError]:
 
 def render_svg(source: str) -> str:
     """Lay out Graphviz source and return the bare <svg> element."""
-    key = hashlib.sha256(source.encode()).hexdigest()[:32]
+    key = hashlib.sha256(f"{CACHE_VERSION}|{source}".encode()).hexdigest()[:32]
     cache = paths.cache_dir() / "diagrams"
     cached = cache / f"{key}.svg"
     if cached.exists():
@@ -56,6 +61,8 @@ def render_svg(source: str) -> str:
         detail = " ".join(result.stderr.split())[:300] or f"dot exited with {result.returncode}"
         raise DiagramError(f"Graphviz error: {detail}")
     svg = _TITLES.sub("", _COMMENTS.sub("", _PROLOGUE.sub("", result.stdout, count=1))).strip()
+    if "url(#" not in svg:
+        svg = _IDS.sub("", svg)
     if _LINKS.search(svg):
         # Graphviz turns URL/href attributes into links; in a diagram they could run script.
         raise DiagramError("links in diagrams (URL or href attributes) are not allowed")

@@ -6,7 +6,7 @@ import posixpath
 from dataclasses import dataclass
 
 from .links import markdown_link, relative_url, topic_page
-from .model import DIFFICULTIES, Bank
+from .model import DIFFICULTIES, Bank, Question
 from .templating import render_template
 
 HOME = "index.md"
@@ -61,6 +61,17 @@ def topic_markdown(bank: Bank, topic_id: str) -> str:
     topic = next(t for t in bank.topics if t.id == topic_id)
     page = topic_page(topic_id)
     return render_template("topic.md.j2", topic=topic, page=page, **_context(bank, page))
+
+
+def question_body_markdown(bank: Bank, question: Question) -> str:
+    """Markdown of a question below its heading, converted on its own (page_bodies.py).
+
+    MkDocs never sees this Markdown, so its links are the final relative URLs.
+    """
+    page = topic_page(question.topic_id)
+    context = _context(bank, page)
+    context["link"] = lambda qid: relative_url(page, topic_page(bank.by_id[qid].topic_id), qid)
+    return render_template("question-body.md.j2", q=question, **context)
 
 
 def home_markdown(bank: Bank, available_downloads: list[Download]) -> str:

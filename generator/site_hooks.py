@@ -19,8 +19,9 @@ from mkdocs.utils import get_relative_url
 
 from generator import diagrams, pages, paths
 from generator.export import questions_json
-from generator.links import link_bank, topic_page
+from generator.links import TOPIC_DIR, link_bank, topic_page
 from generator.mathsvg import MathError, MathRenderer, svg_metrics
+from generator.page_bodies import MissingBody, convert_bodies, place_bodies
 from generator.problems import BankError
 from generator.templating import environment
 from generator.validate import load_bank_cached
@@ -45,6 +46,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if problems:
         raise PluginError("the question bank has problems:\n" + BankError(problems).report())
     link_bank(bank)
+    _convert_bodies(bank)
 
     def add(src_uri: str, content: str | bytes) -> None:
         files.append(File.generated(config, src_uri, content=content))
@@ -82,6 +84,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+# Each question's body as HTML, placed into its topic page (page_bodies.py).
+_bodies: dict[str, str] = {}
+
+
+def _convert_bodies(bank) -> None:
+    converted = convert_bodies(bank, paths.cache_dir() / "site-bodies.json")
+    if not all(result.ok for result in converted.values()):
+        _raise_located([e for r in converted.values() for e in [r.error, *r.diagram_errors] if e], "the question bank")
+    _bodies.clear()
+    _bodies.update({qid: result.html for qid, result in converted.items()})
+
+
+def _raise_located(errors: list[str], where: str) -> None:
+    """Rare path: run the full check, which renders every answer on its own and
+    so can name the file and line of each broken formula, diagram or snippet."""
+    from generator.check import check_bank
+
+    located = check_bank().problems
+    report = BankError(located).report() if located else "; ".join(errors)
+    raise PluginError(f"{where} has problems:\n{report}")
+
+
 # Formula SVGs written as files at the end of the build: {site path: svg}.
 _math_files: dict[str, str] = {}
 
@@ -113,15 +137,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             shift=shift,
         )
 
+    if page.file.src_uri.startswith(f"{TOPIC_DIR}/"):
+        try:
+            html = place_bodies(html, _bodies)
+        except MissingBody as exc:
+            raise PluginError(f"{page.file.src_uri}: no converted body for question {exc}") from None
     html = _math.replace_in_html(html, on_error=on_error, wrap=as_image)
     if errors:
-        # Rare path: run the full check, which renders every answer on its own and
-        # so can name the file and line of each broken formula or diagram.
-        from generator.check import check_bank
-
-        located = check_bank().problems
-        report = BankError(located).report() if located else "; ".join(errors)
-        raise PluginError(f"{page.file.src_uri}: the question bank has problems:\n{report}")
+        _raise_located(errors, f"{page.file.src_uri}: the question bank")
     return html
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from tests.conftest import FIXTURE_BANK, run_generator
@@ -63,6 +64,17 @@ def test_every_internal_link_and_anchor_of_the_shipped_site_resolves(shipped_bui
         "ml-interview.apkg",
         "ml-interview.csv",
     }
+
+
+def test_ids_on_the_shipped_topic_pages_are_unique(shipped_build: Path) -> None:
+    # Each body is converted on its own (page_bodies.py), so code-line ids are
+    # renumbered as they are placed; the coding page holds a dozen code blocks.
+    site = Site(shipped_build)
+    for page_url in [p for p in site.html_pages() if p.startswith("topics/")]:
+        ids = [element["id"] for element in site.page(page_url).select("[id]")]
+        assert len(ids) == len(set(ids)), page_url
+    blocks = set(re.findall(r'id="__span-(\d+)-', site.file_for("topics/coding/").read_text()))
+    assert len(blocks) >= 10
 
 
 def test_shipped_pages_stay_small(shipped_build: Path) -> None:

@@ -97,6 +97,15 @@ def test_every_internal_link_in_the_site_resolves(site: Site) -> None:
     assert broken == []
 
 
+def test_ids_are_unique_on_every_page_and_every_body_was_placed(site: Site) -> None:
+    # Bodies are converted apart from their page (page_bodies.py): code-line ids
+    # must still be numbered on through the page, and no marker may be left.
+    for page_url in site.html_pages():
+        ids = [element["id"] for element in site.page(page_url).select("[id]")]
+        assert len(ids) == len(set(ids)), (page_url, sorted({i for i in ids if ids.count(i) > 1}))
+        assert "qb-body" not in site.file_for(page_url).read_text(), page_url
+
+
 def test_math_is_typeset_and_no_raw_tex_is_visible(site: Site) -> None:
     page = site.page("topics/alpha/")
     images = page.select(".qb-math img.qb-math__img")
@@ -269,6 +278,16 @@ def test_site_only_build_names_the_line_of_broken_math(tmp_path: Path) -> None:
     run = run_generator("build", "--site-only", "--site-dir", str(tmp_path / "site"), content=content, work=tmp_path)
     assert run.returncode == 1
     assert "content/alpha.yaml:12:1: alpha-one: LaTeX error in '\\\\frac{a}{': Missing close brace" in run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
+
+
+def test_site_only_build_names_the_line_of_a_missing_snippet(tmp_path: Path) -> None:
+    """Bodies are converted before MkDocs renders a page; a failure there is located too."""
+    alpha = (FIXTURE_BANK / "alpha.yaml").read_text().replace('print("hello")', '--8<-- "code_examples/gone.py"')
+    content = write_bank(tmp_path, {"alpha.yaml": alpha, "beta.yaml": (FIXTURE_BANK / "beta.yaml").read_text()})
+    run = run_generator("build", "--site-only", "--site-dir", str(tmp_path / "site"), content=content, work=tmp_path)
+    assert run.returncode == 1
+    assert re.search(r"content/alpha\.yaml:19:1: alpha-one: cannot render Markdown: .*gone\.py", run.stderr), run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "site").exists()
 
 

@@ -1,0 +1,188 @@
+"""Markdown to HTML for many pieces at once, with the site's Markdown settings.
+
+Python-Markdown is most of a large build's time and runs on one core, so a
+batch is converted in worker processes, one per core; pieces are cached by
+content, so after an edit only the edited piece is converted again. The
+settings are read from mkdocs.yml: the check, the PDFs and the site pages see
+the same extensions (math, code, diagrams, snippets).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+import pygments
+import pymdownx
+from mkdocs.config import load_config
+
+from . import diagrams
+from .files import write_text_atomic
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE_VERSION = "1"
+SNIPPET = re.compile(r"--8<--\s*[\"']([^\"']+)[\"']")
+# Below this many misses, starting worker processes costs more than it saves.
+POOL_THRESHOLD = 64
+
+
+@functools.cache
+def markdown_settings(config_file: Path = ROOT / "mkdocs.yml") -> tuple[list, dict]:
+    """The Markdown extensions and their options, as mkdocs.yml sets them."""
+    config = load_config(str(config_file))
+    configs = {name: dict(options) for name, options in config.mdx_configs.items()}
+    snippets = configs.setdefault("pymdownx.snippets", {})
+    # Snippet paths are relative to the project, wherever the build runs from.
+    snippets["base_path"] = [str(config_file.parent)]
+    return list(config.markdown_extensions), configs
+
+
+class MarkdownCache:
+    """Markdown-to-HTML results by content, so an unchanged piece is not converted again.
+
+    The key covers the text, every file it embeds with a snippet line, the
+    Markdown settings in mkdocs.yml, the diagram code and the library versions; math is swapped in
+    afterwards from the math cache, so the stored HTML stays small.
+    """
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._entries: dict[str, str] = {}
+        self._used: set[str] = set()
+        self._dirty = False
+        if path and path.exists():
+            try:
+                self._entries = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._entries = {}
+        config = (ROOT / "mkdocs.yml").read_bytes()
+        # Diagrams are drawn into the HTML, so their version counts as well.
+        versions = (CACHE_VERSION, diagrams.CACHE_VERSION, markdown.__version__, pymdownx.__version__)
+        versions += (pygments.__version__,)
+        self._salt = hashlib.sha256(config + "|".join(versions).encode()).hexdigest()
+
+    def key(self, text: str) -> str | None:
+        digest = hashlib.sha256((self._salt + text).encode())
+        for name in SNIPPET.findall(text):
+            try:
+                digest.update((ROOT / name).read_bytes())
+            except OSError:
+                return None  # a missing snippet must be reported by a real conversion
+        return digest.hexdigest()[:32]
+
+    def get(self, key: str | None) -> str | None:
+        if key is None or key not in self._entries:
+            return None
+        self._used.add(key)
+        return self._entries[key]
+
+    def put(self, key: str | None, html: str) -> None:
+        if key is not None:
+            self._entries[key] = html
+            self._used.add(key)
+            self._dirty = True
+
+    def save(self) -> None:
+        if not self.path or not (self._dirty or set(self._entries) - self._used):
+            return
+        kept = {k: v for k, v in self._entries.items() if k in self._used}
+        write_text_atomic(self.path, json.dumps(kept, sort_keys=True))
+
+
+@dataclass
+class Converted:
+    """One piece's HTML, or why it has none."""
+
+    html: str | None
+    error: str | None = None
+    # Graphviz failures: SuperFences shows such a diagram as code, so html is set.
+    diagram_errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.html is not None and not self.diagram_errors
+
+
+_converter: markdown.Markdown | None = None
+
+
+def convert_one(text: str) -> Converted:
+    """Convert one piece in this process."""
+    global _converter
+    if _converter is None:
+        extensions, configs = markdown_settings()
+        _converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
+    _converter.reset()
+    try:
+        html = _converter.convert(text)
+    except Exception as exc:  # a snippet that is missing, or an extension failing on input
+        diagrams.drain_failures()
+        return Converted(None, f"cannot render Markdown: {exc}")
+    return Converted(html, diagram_errors=[str(failure) for failure in diagrams.drain_failures()])
+
+
+def _convert_chunk(texts: list[str], environ: dict[str, str]) -> list[Converted]:
+    # Where diagrams are cached is read from the environment, which may have
+    # changed in the parent since this worker started.
+    os.environ.update(environ)
+    return [convert_one(text) for text in texts]
+
+
+def _chunks(items: list[int], count: int) -> list[list[int]]:
+    size = max(1, -(-len(items) // count))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def convert_all(
+    texts: Sequence[str],
+    cache: MarkdownCache,
+    on_converted: Callable[[int, Converted], None] | None = None,
+) -> list[Converted]:
+    """Every text converted, in order; `on_converted(index, result)` is called as each arrives.
+
+    Successful conversions go into the cache (save it afterwards); failures
+    never do, so they are reported again on the next run.
+    """
+    results: list[Converted | None] = [None] * len(texts)
+    keys = [cache.key(text) for text in texts]
+    missing: list[int] = []
+    for index, key in enumerate(keys):
+        cached = cache.get(key)
+        if cached is None:
+            missing.append(index)
+        else:
+            results[index] = Converted(cached)
+            if on_converted:
+                on_converted(index, results[index])
+
+    def arrived(index: int, result: Converted) -> None:
+        results[index] = result
+        if result.ok:
+            cache.put(keys[index], result.html)
+        if on_converted:
+            on_converted(index, result)
+
+    workers = os.cpu_count() or 1
+    if len(missing) < POOL_THRESHOLD or workers < 2:
+        for index in missing:
+            arrived(index, convert_one(texts[index]))
+    else:
+        environ = {k: v for k, v in os.environ.items() if k.startswith("QUESTION_BANK_")}
+        # Several chunks a worker, so one slow chunk does not leave a core idle;
+        # spawned (not forked) because a full build has threads running.
+        chunks = _chunks(missing, workers * 4)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            done = pool.map(_convert_chunk, [[texts[i] for i in chunk] for chunk in chunks], [environ] * len(chunks))
+            for chunk, converted in zip(chunks, done, strict=True):
+                for index, result in zip(chunk, converted, strict=True):
+                    arrived(index, result)
+    return results  # type: ignore[return-value]
