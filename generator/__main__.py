@@ -80,10 +80,11 @@ def _build_everything(checked: CheckedBank, site_dir: Path, paper: str, workers:
     downloads = paths.downloads_dir()
     # HTML built and parts handed to the workers before MkDocs starts competing for this process.
     pdfs = start_pdfs(checked, downloads, paper=paper, only=None, runner=workers)
-    # The deck too: after one edit a worker is idle while the changed chapter renders.
-    deck = workers.call(write_apkg, checked, downloads / "ml-interview.apkg", priority=FILLER)
 
     def deliver(target: Path) -> None:
+        # The deck waits for MkDocs: after one edit, MkDocs and the changed chapter
+        # keep both cores busy until then, and a worker is idle afterwards.
+        deck = workers.call(write_apkg, checked, downloads / "ml-interview.apkg", priority=FILLER)
         write_csv(checked, downloads / "ml-interview.csv")
         deck.result()
         joined.result()  # raises the PDF stage's BuildFailed

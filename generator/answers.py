@@ -17,32 +17,10 @@ from .convert import SNIPPET, Converted, MarkdownCache, convert_all
 from .mathsvg import MathError, MathRenderer
 from .model import Bank, Question
 from .problems import Problem
+from .safety import unsafe_markup
 
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
-# Only real tags count: markup shown as code arrives escaped (&lt;script&gt;).
-_UNSAFE_TAG = re.compile(r"<(?:script|iframe|object|embed|style|link|meta|base|form)\b", re.I)
-# Attributes are searched for on their own and then placed: a pattern that
-# spans the whole tag backtracks through every long SVG path of the math.
-_UNSAFE_ATTRIBUTE = re.compile(
-    r"\son[a-z]+\s*=|\b(?:href|src|action)\s*=\s*[\"']?\s*(?:javascript|vbscript|data):",
-    re.I,
-)
-
-
-def _unsafe_output(html: str) -> str | None:
-    """The first executable piece of markup in rendered HTML, or None."""
-    found = _UNSAFE_TAG.search(html)
-    if found:
-        return found.group(0)
-    for match in _UNSAFE_ATTRIBUTE.finditer(html):
-        start = match.start()
-        # Inside a tag: the last '<' before it is not closed yet.
-        if html.rfind("<", 0, start) > html.rfind(">", 0, start):
-            return html[html.rfind("<", 0, start) : match.end()]
-    return None
-
-
 # TeX that survived Markdown rendering: math the reader would see raw.
 _RAW_TEX = re.compile(
     r"\$\$|\\(?:frac|sum|sqrt|mathbb|mathcal|text|left|right|begin|hat|bar|log|exp|alpha|beta|sigma|theta|lambda)\b"
@@ -127,16 +105,17 @@ class AnswerRenderer:
                 line,
                 f"list item {(line or item)[:40]!r} runs on inside the paragraph above it: put a blank line before it",
             )
-        html = self.math.replace_in_html(html, on_error=math_error)
-        # Defence in depth behind validation: nothing executable may come out of an answer.
-        unsafe = _unsafe_output(html)
+        # Defence in depth behind validation: nothing executable may come out of an
+        # answer. Typeset math is checked once, when MathJax makes it (mathsvg.py).
+        unsafe = unsafe_markup(html)
         if unsafe:
             on_problem(
                 text.strip().splitlines()[0] if text.strip() else "",
                 f"rendered answer holds unsafe HTML {unsafe!r}",
             )
+        typeset = self.math.replace_in_html(html, on_error=math_error)
         # A formula MathJax rejected stays as TeX; it is reported once, above.
-        visible = "" if math_errors else _TAGS.sub(" ", _CODE.sub(" ", html))
+        visible = "" if math_errors else _TAGS.sub(" ", _CODE.sub(" ", typeset))
         for match in _RAW_TEX.finditer(visible):
             context = " ".join(visible[max(0, match.start() - 40) : match.end() + 20].split())
             needle = visible[match.start() : match.end() + 20].split("\n")[0].strip().split(" ")[0]
@@ -146,7 +125,7 @@ class AnswerRenderer:
                 "before and after (inside a list item, indent the block with the item)",
             )
             break
-        return html
+        return typeset
 
     def render_all(self, questions: list[Question], problems: list[Problem]) -> dict[str, RenderedAnswer]:
         """Every answer as HTML with typeset math, in two passes.

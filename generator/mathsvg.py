@@ -22,10 +22,11 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from .files import write_text_atomic
+from .safety import unsafe_markup
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).with_name("tex2svg.js")
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"
 
 # What pymdownx.arithmatex (generic mode) leaves in the HTML.
 INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)
@@ -147,6 +148,10 @@ class MathRenderer:
         reply = future.result()
         if "error" in reply:
             raise MathError(tex, reply["error"])
+        # Checked here, once per formula, rather than in every page that shows it.
+        unsafe = unsafe_markup(reply["svg"])
+        if unsafe:
+            raise MathError(tex, f"typeset formula holds unsafe markup {unsafe!r}")
         with self._lock:
             self._cache[key] = reply["svg"]
             self._dirty = True

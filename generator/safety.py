@@ -92,3 +92,26 @@ def check_tex_commands(tex: str) -> Iterator[Finding]:
     """TeX commands that would put links, classes or styles into typeset math."""
     for match in _TEX_COMMANDS.finditer(tex):
         yield Finding(_line_of(tex, match.start()), f"the TeX command \\{match.group(1)} is not allowed in the bank")
+
+
+# Only real tags count: markup shown as code arrives escaped (&lt;script&gt;).
+_UNSAFE_TAG = re.compile(r"<(?:script|iframe|object|embed|style|link|meta|base|form)\b", re.I)
+# Attributes are searched for on their own and then placed: a pattern that
+# spans the whole tag backtracks through every long SVG path of the math.
+_UNSAFE_ATTRIBUTE = re.compile(
+    r"\son[a-z]+\s*=|\b(?:href|src|action)\s*=\s*[\"']?\s*(?:javascript|vbscript|data):",
+    re.I,
+)
+
+
+def unsafe_markup(html: str) -> str | None:
+    """The first executable piece of markup in rendered HTML, or None."""
+    found = _UNSAFE_TAG.search(html)
+    if found:
+        return found.group(0)
+    for match in _UNSAFE_ATTRIBUTE.finditer(html):
+        start = match.start()
+        # Inside a tag: the last '<' before it is not closed yet.
+        if html.rfind("<", 0, start) > html.rfind(">", 0, start):
+            return html[html.rfind("<", 0, start) : match.end()]
+    return None

@@ -159,6 +159,6 @@ def test_jinja_autoescapes_every_html_template() -> None:
     ],
 )
 def test_rendered_output_scan_finds_executable_markup_only_inside_tags(html: str, found: str | None) -> None:
-    from generator.answers import _unsafe_output
+    from generator.safety import unsafe_markup
 
-    assert _unsafe_output(html) == found
+    assert unsafe_markup(html) == found

@@ -65,3 +65,19 @@ def test_svg_is_well_formed_xml_even_when_the_tex_holds_markup_characters() -> N
             assert root.get("aria-label") == tex
     finally:
         renderer.close()
+
+
+def test_typeset_math_with_executable_markup_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Validation refuses the TeX commands that make links; this is the net behind it.
+    from concurrent.futures import Future
+
+    math = MathRenderer()
+
+    def reply(request: dict) -> Future:
+        future: Future = Future()
+        future.set_result({"svg": '<svg><a href="javascript:alert(1)"><path d="M0 0"/></a></svg>'})
+        return future
+
+    monkeypatch.setattr(math, "_submit", reply)
+    with pytest.raises(MathError, match="unsafe markup"):
+        math.render("x", display=False)

@@ -107,12 +107,14 @@ class DocumentRenderer:
                     part = future.result()
                     if kind == "chapter":
                         assert guide is not None and assembly is not None
-                        assembly.add(1 + index, part)
                         chapters[index] = part
                         if len(chapters) == len(guide.chapters):
+                            # Sent before this chapter is joined: the chapters after it in
+                            # join order are joined here while a worker lays out the front.
                             front = self._part(guide.front([chapters[i] for i in range(len(chapters))]), URGENT)
                             role[front] = ("front", 0)
                             pending.add(front)
+                        assembly.add(1 + index, part)
                     elif kind == "front":
                         assert guide is not None and assembly is not None
                         assembly.add(0, part)
