@@ -1,5 +1,5 @@
 """Turn the YAML question bank into an MkDocs Material site and printable PDFs.
 
 The pipeline, one module per stage: loader -> validate -> links -> render
-(pages, math, diagrams) -> write (hooks for the site, pdf for print).
+(pages, convert, math, diagrams) -> write (hooks for the site, pdf for print).
 """
