@@ -31,8 +31,10 @@ from .files import write_text_atomic
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_VERSION = "1"
 SNIPPET = re.compile(r"--8<--\s*[\"']([^\"']+)[\"']")
-# Below this many misses, starting worker processes costs more than it saves.
-POOL_THRESHOLD = 64
+# A worker takes about 0.3 s to start, worth some 150 conversions: below that
+# many pieces a worker (the shipped bank has 250) one process is faster.
+PIECES_PER_WORKER = 150
+MAX_WORKERS = 8
 
 
 @functools.cache
@@ -130,10 +132,7 @@ def convert_one(text: str) -> Converted:
     return Converted(html, diagram_errors=[str(failure) for failure in diagrams.drain_failures()])
 
 
-def _convert_chunk(texts: list[str], environ: dict[str, str]) -> list[Converted]:
-    # Where diagrams are cached is read from the environment, which may have
-    # changed in the parent since this worker started.
-    os.environ.update(environ)
+def _convert_chunk(texts: list[str]) -> list[Converted]:
     return [convert_one(text) for text in texts]
 
 
@@ -171,17 +170,17 @@ def convert_all(
         if on_converted:
             on_converted(index, result)
 
-    workers = os.cpu_count() or 1
-    if len(missing) < POOL_THRESHOLD or workers < 2:
+    workers = min(os.cpu_count() or 1, MAX_WORKERS, len(missing) // PIECES_PER_WORKER)
+    if workers < 2:
         for index in missing:
             arrived(index, convert_one(texts[index]))
     else:
-        environ = {k: v for k, v in os.environ.items() if k.startswith("QUESTION_BANK_")}
         # Several chunks a worker, so one slow chunk does not leave a core idle;
-        # spawned (not forked) because a full build has threads running.
+        # spawned (not forked) because a full build has threads running; a
+        # spawned worker inherits the environment, so the same cache folders.
         chunks = _chunks(missing, workers * 4)
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            done = pool.map(_convert_chunk, [[texts[i] for i in chunk] for chunk in chunks], [environ] * len(chunks))
+            done = pool.map(_convert_chunk, [[texts[i] for i in chunk] for chunk in chunks])
             for chunk, converted in zip(chunks, done, strict=True):
                 for index, result in zip(chunk, converted, strict=True):
                     arrived(index, result)

@@ -17,12 +17,19 @@ MISSING_SNIPPET = '```python\n--8<-- "code_examples/no-such-file.py"\n```\n'
 
 
 def test_worker_processes_convert_as_this_process_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(convert, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr(convert, "PIECES_PER_WORKER", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     texts = [*TEXTS, MISSING_SNIPPET]
+    expected = [convert_one(t).html for t in TEXTS]
+
+    def not_here(text: str) -> Converted:
+        raise AssertionError("converted in the parent, not in a worker")
+
+    # Spawned workers import the module afresh, so only they can convert now.
+    monkeypatch.setattr(convert, "convert_one", not_here)
     arrived: list[int] = []
     results = convert_all(texts, MarkdownCache(tmp_path / "c.json"), lambda i, _r: arrived.append(i))
-    assert [r.html for r in results[:-1]] == [convert_one(t).html for t in TEXTS]
+    assert [r.html for r in results[:-1]] == expected
     assert "<strong>bold</strong>" in results[3].html and "value" in results[3].html
     assert results[-1].html is None and "no-such-file.py" in results[-1].error
     assert arrived == list(range(len(texts)))
