@@ -158,7 +158,9 @@ class AnswerRenderer:
             if q.formula:
                 self.math.prefetch(q.formula, display=False)
 
-        convert_all([q.answer for q in questions], self.cache, arrived)
+        # MathJax (Node) keeps a second core busy while this converts, and a
+        # full build's PDF workers are starting up: workers only for a big bank.
+        convert_all([q.answer for q in questions], self.cache, arrived, pieces_per_worker=150)
         return {
             q.id: RenderedAnswer(q, self._finish(q.answer, html, reporter(q)), html or "")
             for q, html in zip(questions, converted, strict=True)

@@ -31,9 +31,8 @@ from .files import write_text_atomic
 ROOT = Path(__file__).resolve().parent.parent
 CACHE_VERSION = "1"
 SNIPPET = re.compile(r"--8<--\s*[\"']([^\"']+)[\"']")
-# A worker takes about 0.3 s to start, worth some 150 conversions: below that
-# many pieces a worker (the shipped bank has 250) one process is faster.
-PIECES_PER_WORKER = 150
+# A worker takes about 0.3 s to start; each must have this many pieces to be worth it.
+PIECES_PER_WORKER = 32
 MAX_WORKERS = 8
 
 
@@ -145,8 +144,13 @@ def convert_all(
     texts: Sequence[str],
     cache: MarkdownCache,
     on_converted: Callable[[int, Converted], None] | None = None,
+    *,
+    pieces_per_worker: int = PIECES_PER_WORKER,
 ) -> list[Converted]:
     """Every text converted, in order; `on_converted(index, result)` is called as each arrives.
+
+    A caller whose other work keeps the cores busy anyway asks for more
+    pieces a worker, so that workers start only for a large batch.
 
     Successful conversions go into the cache (save it afterwards); failures
     never do, so they are reported again on the next run.
@@ -170,7 +174,7 @@ def convert_all(
         if on_converted:
             on_converted(index, result)
 
-    workers = min(os.cpu_count() or 1, MAX_WORKERS, len(missing) // PIECES_PER_WORKER)
+    workers = min(os.cpu_count() or 1, MAX_WORKERS, len(missing) // max(1, pieces_per_worker))
     if workers < 2:
         for index in missing:
             arrived(index, convert_one(texts[index]))

@@ -21,6 +21,7 @@ from generator import diagrams, pages, paths
 from generator.export import questions_json
 from generator.links import TOPIC_DIR, link_bank, topic_page
 from generator.mathsvg import MathError, MathRenderer, svg_metrics
+from generator.model import Bank
 from generator.page_bodies import MissingBody, convert_bodies, place_bodies
 from generator.problems import BankError
 from generator.templating import environment
@@ -88,7 +89,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 _bodies: dict[str, str] = {}
 
 
-def _convert_bodies(bank) -> None:
+def _convert_bodies(bank: Bank) -> None:
     converted = convert_bodies(bank, paths.cache_dir() / "site-bodies.json")
     if not all(result.ok for result in converted.values()):
         _raise_located([e for r in converted.values() for e in [r.error, *r.diagram_errors] if e], "the question bank")

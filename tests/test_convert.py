@@ -17,7 +17,6 @@ MISSING_SNIPPET = '```python\n--8<-- "code_examples/no-such-file.py"\n```\n'
 
 
 def test_worker_processes_convert_as_this_process_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(convert, "PIECES_PER_WORKER", 1)
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     texts = [*TEXTS, MISSING_SNIPPET]
     expected = [convert_one(t).html for t in TEXTS]
@@ -28,7 +27,9 @@ def test_worker_processes_convert_as_this_process_does(tmp_path: Path, monkeypat
     # Spawned workers import the module afresh, so only they can convert now.
     monkeypatch.setattr(convert, "convert_one", not_here)
     arrived: list[int] = []
-    results = convert_all(texts, MarkdownCache(tmp_path / "c.json"), lambda i, _r: arrived.append(i))
+    results = convert_all(
+        texts, MarkdownCache(tmp_path / "c.json"), lambda i, _r: arrived.append(i), pieces_per_worker=1
+    )
     assert [r.html for r in results[:-1]] == expected
     assert "<strong>bold</strong>" in results[3].html and "value" in results[3].html
     assert results[-1].html is None and "no-such-file.py" in results[-1].error
