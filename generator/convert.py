@@ -51,8 +51,9 @@ class MarkdownCache:
     """Markdown-to-HTML results by content, so an unchanged piece is not converted again.
 
     The key covers the text, every file it embeds with a snippet line, the
-    Markdown settings in mkdocs.yml, the diagram code and the library versions; math is swapped in
-    afterwards from the math cache, so the stored HTML stays small.
+    Markdown settings in mkdocs.yml, the diagram code and the library versions;
+    math is swapped in afterwards from the math cache, so the stored HTML stays
+    small.
     """
 
     def __init__(self, path: Path | None) -> None:
@@ -67,8 +68,13 @@ class MarkdownCache:
                 self._entries = {}
         config = (ROOT / "mkdocs.yml").read_bytes()
         # Diagrams are drawn into the HTML, so their version counts as well.
-        versions = (CACHE_VERSION, diagrams.CACHE_VERSION, markdown.__version__, pymdownx.__version__)
-        versions += (pygments.__version__,)
+        versions = (
+            CACHE_VERSION,
+            diagrams.CACHE_VERSION,
+            markdown.__version__,
+            pymdownx.__version__,
+            pygments.__version__,
+        )
         self._salt = hashlib.sha256(config + "|".join(versions).encode()).hexdigest()
 
     def key(self, text: str) -> str | None:
