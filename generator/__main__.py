@@ -1,4 +1,4 @@
-"""Command line: python -m generator {check,build,pdf}."""
+"""Command line: python -m generator {check,build,pdf,synth}. Arguments only; the work is in pipeline.py."""
 
 from __future__ import annotations
 
@@ -6,112 +6,58 @@ import argparse
 import os
 import sys
 import time
-from contextlib import ExitStack
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from . import paths
-from .problems import BankError
+from .problems import BankError, BuildFailed
 
-if TYPE_CHECKING:
-    from .check import CheckedBank
-    from .pdf.runner import Runner
-
-
-def _report(problems) -> int:
-    print(BankError(problems).report(), file=sys.stderr)
-    return 1
+STOPPED = "build stopped: the previous site was left as it was"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .check import check_bank
+    from .pipeline import BuildOptions, check_shipped
 
-    checked = check_bank(render=not args.fast)
-    if checked.problems:
-        return _report(checked.problems)
+    if args.fast:
+        problems = check_bank(render=False).problems
+    else:
+        problems = check_shipped(BuildOptions(Path("site"), engine=args.engine))
+    if problems:
+        print(BankError(problems).report(), file=sys.stderr)
+        return 1
+    checked = check_bank(render=False)
     print(f"ok: {len(checked.bank.questions)} questions in {len(checked.bank.topics)} topics")
     return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .build import BuildFailed, build_site
-    from .check import check_bank
+    from .pipeline import BuildOptions, build
 
     started = time.perf_counter()
-    with ExitStack() as stack:
-        if not args.site_only:
-            from .pdf import pdf_workers
-
-            workers = stack.enter_context(pdf_workers())
-        # The PDFs need every answer rendered; a site-only build leaves rendering to
-        # MkDocs, whose hook reports broken math or diagrams with file and line.
-        checked = check_bank(render=not args.site_only)
-        if checked.problems:
-            print("build stopped: the previous site was left as it was", file=sys.stderr)
-            return _report(checked.problems)
-        try:
-            if args.site_only:
-                build_site(Path(args.site_dir))
-            else:
-                _build_everything(checked, Path(args.site_dir), args.paper, workers)
-        except BuildFailed as exc:
-            print(f"{exc}\nbuild stopped: the previous site was left as it was", file=sys.stderr)
-            return 1
+    options = BuildOptions(Path(args.site_dir), args.paper, args.engine, with_pdfs=not args.site_only)
+    try:
+        result = build(options)
+    except BankError as exc:
+        print(f"{exc.report()}\n{STOPPED}", file=sys.stderr)
+        return 1
+    except BuildFailed as exc:
+        print(f"{exc}\n{STOPPED}", file=sys.stderr)
+        return 1
     elapsed = time.perf_counter() - started
-    print(f"built {args.site_dir}/ ({len(checked.bank.questions)} questions) in {elapsed:.1f} s")
+    print(f"built {args.site_dir}/ ({len(result.checked.bank.questions)} questions, {args.engine}) in {elapsed:.1f} s")
     return 0
 
 
-def _build_everything(checked: CheckedBank, site_dir: Path, paper: str, workers: Runner) -> None:
-    """PDFs in the workers (joined on a thread) while MkDocs builds the site here.
-
-    The site goes live only once both are done: the downloads are copied into
-    the staged site, replacing the placeholders MkDocs wrote for them.
-    """
-    import shutil
-    from concurrent.futures import ThreadPoolExecutor
-
-    from .build import build_site
-    from .flashcards import write_apkg, write_csv
-    from .pages import DOWNLOADS
-    from .pdf import start_pdfs
-    from .pdf.runner import FILLER
-
-    downloads = paths.downloads_dir()
-    # HTML built and parts handed to the workers before MkDocs starts competing for this process.
-    pdfs = start_pdfs(checked, downloads, paper=paper, only=None, runner=workers)
-
-    def deliver(target: Path) -> None:
-        # The deck waits for MkDocs: after one edit, MkDocs and the changed chapter
-        # keep both cores busy until then, and a worker is idle afterwards.
-        deck = workers.call(write_apkg, checked, downloads / "ml-interview.apkg", priority=FILLER)
-        write_csv(checked, downloads / "ml-interview.csv")
-        deck.result()
-        joined.result()  # raises the PDF stage's BuildFailed
-        target.mkdir(exist_ok=True)
-        for download in DOWNLOADS:
-            shutil.copyfile(downloads / download.filename, target / download.filename)
-
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pdf-join") as thread:
-        joined = thread.submit(pdfs.finish)
-        try:
-            build_site(site_dir, pending_downloads=[d.filename for d in DOWNLOADS], deliver=deliver)
-        except BaseException:
-            # Stop the PDF work rather than wait for it: the build has failed.
-            workers.close()
-            raise
-    workers.close()
-
-
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from .build import BuildFailed
     from .check import check_bank
-    from .pdf import build_pdfs, copy_into_site, pdf_workers
+    from .pdf import build_pdfs, copy_into_site
+    from .workers import start_workers
 
-    with pdf_workers() as workers:
-        checked = check_bank()
+    with start_workers(for_pdfs=True) as workers:
+        checked = check_bank(runner=workers)
         if checked.problems:
-            return _report(checked.problems)
+            print(BankError(checked.problems).report(), file=sys.stderr)
+            return 1
         try:
             written = build_pdfs(checked, paths.downloads_dir(), paper=args.paper, runner=workers)
         except BuildFailed as exc:
@@ -132,20 +78,28 @@ def cmd_synth(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .engine import ENGINES
+
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate the bank and report every problem as path:line:column")
-    check.add_argument("--fast", action="store_true", help="skip rendering math and diagrams")
+    check = sub.add_parser(
+        "check", help="validate the bank and the site it makes; report every problem as path:line:column"
+    )
+    check.add_argument("--fast", action="store_true", help="only load and validate: no rendering, no site")
+    check.add_argument("--engine", choices=ENGINES, default=os.environ.get("SITE_ENGINE") or "mkdocs")
     check.set_defaults(func=cmd_check)
     for name, func, text in (
-        ("build", cmd_build, "check, render the PDFs and build the site into site/"),
+        ("build", cmd_build, "check, then build the site and the PDFs into site/"),
         ("pdf", cmd_pdf, "check and render only the PDFs"),
     ):
         command = sub.add_parser(name, help=text)
         command.add_argument("--site-dir", default="site", help="output folder (default: site)")
         command.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
         if name == "build":
-            command.add_argument("--site-only", action="store_true", help="skip the PDFs")
+            command.add_argument("--site-only", action="store_true", help="skip the PDFs and the deck")
+            command.add_argument(
+                "--engine", choices=ENGINES, default=os.environ.get("SITE_ENGINE") or "mkdocs", help="site engine"
+            )
         command.set_defaults(func=func)
     synth = sub.add_parser("synth", help="write a synthetic bank of N questions (benchmarks and tests only)")
     synth.add_argument("count", type=int)

@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .convert import SNIPPET, Converted, MarkdownCache, convert_all
+from .mathsvg import INLINE as INLINE_MATH
 from .mathsvg import MathError, MathRenderer
 from .model import Bank, Question
 from .problems import Problem
 from .safety import unsafe_markup
+from .workers import Runner
 
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
@@ -74,20 +76,44 @@ def _failing_line(text: str, error: str) -> str:
 
 @dataclass
 class RenderedAnswer:
-    question: Question
     # Math typeset inline as SVG (Anki cards, checks).
     html: str
     # The same before typesetting, math still as arithmatex placeholders, so
-    # a consumer can place formulas its own way (the PDFs link them as images).
+    # a consumer can place formulas its own way (the site and the PDFs link
+    # them as images).
     markdown_html: str
+    # The short answer converted the same way, without its paragraph, so it
+    # reads alike in every output; and as plain text (CSV, meta description).
+    short_html: str = ""
+    short_text: str = ""
+    # The short answer with math typeset inline (Anki).
+    short_typeset: str = ""
+
+
+_PARAGRAPH_WRAP = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def _inline(html: str) -> str:
+    """A one-paragraph conversion without its <p>."""
+    match = _PARAGRAPH_WRAP.match(html.strip())
+    return match.group(1) if match else html.strip()
+
+
+def plain_text(html: str) -> str:
+    """What a reader sees of converted HTML, as text; a formula shows as its TeX."""
+    import html as html_lib
+
+    with_tex = INLINE_MATH.sub(lambda m: m.group(1), html)
+    return " ".join(html_lib.unescape(_TAGS.sub("", with_tex)).split())
 
 
 class AnswerRenderer:
     """Turns answers (and cheat-sheet formulas) into HTML with math as SVG."""
 
-    def __init__(self, math: MathRenderer, cache: MarkdownCache | None = None) -> None:
+    def __init__(self, math: MathRenderer, cache: MarkdownCache | None = None, runner: Runner | None = None) -> None:
         self.math = math
         self.cache = cache or MarkdownCache(None)
+        self.runner = runner
 
     def _finish(self, text: str, html: str | None, on_problem) -> str:
         """Swap typeset math into converted Markdown and check what a reader would see."""
@@ -158,12 +184,35 @@ class AnswerRenderer:
             if q.formula:
                 self.math.prefetch(q.formula, display=False)
 
-        # MathJax (Node) keeps a second core busy while this converts, and a
-        # full build's PDF workers are starting up: workers only for a big bank.
-        convert_all([q.answer for q in questions], self.cache, arrived, pieces_per_worker=150)
+        shorts: list[str] = [""] * len(questions)
+
+        def short_arrived(index: int, result: Converted) -> None:
+            if index < len(questions):
+                arrived(index, result)
+                return
+            q = questions[index - len(questions)]
+            if result.error or result.html is None:
+                problems.append(Problem(q.location.path, q.location.line, 1, f"{q.id}: short: {result.error}"))
+                return
+            unsafe = unsafe_markup(result.html)
+            if unsafe:
+                message = f"{q.id}: short holds unsafe HTML {unsafe!r}"
+                problems.append(Problem(q.location.path, q.location.line, 1, message))
+            shorts[index - len(questions)] = _inline(result.html)
+            self.math.prefetch_html(result.html)
+
+        # MathJax (Node) typesets in its own process while the workers convert.
+        texts = [q.answer for q in questions] + [q.short for q in questions]
+        convert_all(texts, self.cache, short_arrived, runner=self.runner)
         return {
-            q.id: RenderedAnswer(q, self._finish(q.answer, html, reporter(q)), html or "")
-            for q, html in zip(questions, converted, strict=True)
+            q.id: RenderedAnswer(
+                self._finish(q.answer, html, reporter(q)),
+                html or "",
+                short,
+                plain_text(short),
+                self.math.replace_in_html(short, on_error=lambda exc, q=q: reporter(q)(q.short, f"short: {exc}")),
+            )
+            for q, html, short in zip(questions, converted, shorts, strict=True)
         }
 
     def formula(self, question: Question, problems: list[Problem]) -> str | None:
@@ -179,10 +228,10 @@ class AnswerRenderer:
 
 
 def render_answers(
-    bank: Bank, math: MathRenderer, cache_file: Path | None = None
+    bank: Bank, math: MathRenderer, cache_file: Path | None = None, runner: Runner | None = None
 ) -> tuple[dict[str, RenderedAnswer], list[Problem]]:
     cache = MarkdownCache(cache_file)
-    renderer = AnswerRenderer(math, cache)
+    renderer = AnswerRenderer(math, cache, runner)
     problems: list[Problem] = []
     rendered = renderer.render_all(bank.questions, problems)
     for q in bank.questions:

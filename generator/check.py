@@ -11,6 +11,7 @@ from .mathsvg import MathRenderer
 from .model import Bank
 from .problems import Problem
 from .validate import load_bank_cached
+from .workers import Runner
 
 
 @dataclass
@@ -20,15 +21,20 @@ class CheckedBank:
     problems: list[Problem]
 
 
-def check_bank(*, render: bool = True) -> CheckedBank:
-    """Every problem in the bank, found in one pass; render=False skips math and diagrams."""
+def check_bank(*, render: bool = True, runner: Runner | None = None) -> CheckedBank:
+    """Every problem in the bank, found in one pass; render=False skips math and diagrams.
+
+    Load, validate and link, then render every answer (Markdown in the
+    runner's workers, math by MathJax), which is how broken TeX, diagrams and
+    snippets are found.
+    """
     bank, problems = load_bank_cached(paths.content_dir(), root=paths.display_root())
     link_bank(bank)
     answers: dict[str, RenderedAnswer] = {}
     if render and bank.questions:
         math = MathRenderer(paths.cache_dir() / "math.json")
         try:
-            answers, render_problems = render_answers(bank, math, paths.cache_dir() / "answers.json")
+            answers, render_problems = render_answers(bank, math, paths.cache_dir() / "answers.json", runner)
         finally:
             math.close()
         problems = sorted(problems + render_problems)

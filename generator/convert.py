@@ -12,39 +12,57 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import multiprocessing
-import os
 import re
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
 import pygments
 import pymdownx
-from mkdocs.config import load_config
 
-from . import diagrams
+from . import diagrams, paths
 from .files import write_text_atomic
+from .workers import URGENT, Runner
 
-ROOT = Path(__file__).resolve().parent.parent
 CACHE_VERSION = "1"
 SNIPPET = re.compile(r"--8<--\s*[\"']([^\"']+)[\"']")
 # A worker takes about 0.3 s to start; each must have this many pieces to be worth it.
 PIECES_PER_WORKER = 32
-MAX_WORKERS = 8
+
+
+# The Markdown the bank may use (CONTRIBUTING.md), and nothing more: every
+# inline extension is tried on every run of text (caret once turned
+# 'sigma^2/tau^2' into a superscript), and attribute lists or Markdown inside
+# HTML would let a contributor set attributes. The site engine never sees the
+# bank's Markdown; it gets this HTML.
+EXTENSIONS = [
+    "admonition",
+    "tables",
+    "pymdownx.arithmatex",
+    "pymdownx.betterem",
+    "pymdownx.details",
+    "pymdownx.highlight",
+    "pymdownx.inlinehilite",
+    "pymdownx.smartsymbols",
+    "pymdownx.snippets",
+    "pymdownx.superfences",
+]
 
 
 @functools.cache
-def markdown_settings(config_file: Path = ROOT / "mkdocs.yml") -> tuple[list, dict]:
-    """The Markdown extensions and their options, as mkdocs.yml sets them."""
-    config = load_config(str(config_file))
-    configs = {name: dict(options) for name, options in config.mdx_configs.items()}
-    snippets = configs.setdefault("pymdownx.snippets", {})
-    # Snippet paths are relative to the project, wherever the build runs from.
-    snippets["base_path"] = [str(config_file.parent)]
-    return list(config.markdown_extensions), configs
+def markdown_settings() -> tuple[list, dict]:
+    """The bank's Markdown extensions and their options."""
+    configs = {
+        "pymdownx.arithmatex": {"generic": True},
+        "pymdownx.highlight": {"anchor_linenums": False, "line_spans": "__span", "pygments_lang_class": True},
+        # Snippet paths are relative to the project, wherever the build runs from.
+        "pymdownx.snippets": {"base_path": [str(paths.ROOT)], "check_paths": True, "restrict_base_path": True},
+        "pymdownx.superfences": {
+            "custom_fences": [{"name": "dot", "class": "diagram", "format": diagrams.fence_format}]
+        },
+    }
+    return list(EXTENSIONS), configs
 
 
 class MarkdownCache:
@@ -66,7 +84,7 @@ class MarkdownCache:
                 self._entries = json.loads(path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 self._entries = {}
-        config = (ROOT / "mkdocs.yml").read_bytes()
+        config = json.dumps(markdown_settings(), sort_keys=True, default=lambda f: f.__qualname__).encode()
         # Diagrams are drawn into the HTML, so their version counts as well.
         versions = (
             CACHE_VERSION,
@@ -81,7 +99,7 @@ class MarkdownCache:
         digest = hashlib.sha256((self._salt + text).encode())
         for name in SNIPPET.findall(text):
             try:
-                digest.update((ROOT / name).read_bytes())
+                digest.update((paths.ROOT / name).read_bytes())
             except OSError:
                 return None  # a missing snippet must be reported by a real conversion
         return digest.hexdigest()[:32]
@@ -151,6 +169,7 @@ def convert_all(
     cache: MarkdownCache,
     on_converted: Callable[[int, Converted], None] | None = None,
     *,
+    runner: Runner | None = None,
     pieces_per_worker: int = PIECES_PER_WORKER,
 ) -> list[Converted]:
     """Every text converted, in order; `on_converted(index, result)` is called as each arrives.
@@ -180,18 +199,14 @@ def convert_all(
         if on_converted:
             on_converted(index, result)
 
-    workers = min(os.cpu_count() or 1, MAX_WORKERS, len(missing) // max(1, pieces_per_worker))
-    if workers < 2:
+    if runner is None or runner.workers < 2 or len(missing) < pieces_per_worker * 2:
         for index in missing:
             arrived(index, convert_one(texts[index]))
     else:
-        # Several chunks a worker, so one slow chunk does not leave a core idle;
-        # spawned (not forked) because a full build has threads running; a
-        # spawned worker inherits the environment, so the same cache folders.
-        chunks = _chunks(missing, workers * 4)
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-            done = pool.map(_convert_chunk, [[texts[i] for i in chunk] for chunk in chunks])
-            for chunk, converted in zip(chunks, done, strict=True):
-                for index, result in zip(chunk, converted, strict=True):
-                    arrived(index, result)
+        # Several chunks a worker, so one slow chunk does not leave a core idle.
+        chunks = _chunks(missing, runner.workers * 4)
+        futures = [runner.call(_convert_chunk, [texts[i] for i in chunk], priority=URGENT) for chunk in chunks]
+        for chunk, future in zip(chunks, futures, strict=True):
+            for index, result in zip(chunk, future.result(), strict=True):
+                arrived(index, result)
     return results  # type: ignore[return-value]

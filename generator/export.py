@@ -8,8 +8,12 @@ from .links import question_url
 from .model import Bank
 
 
-def questions_json(bank: Bank) -> str:
-    """The whole bank as JSON; urls are relative to the site root."""
+def questions_json(bank: Bank, short_text: dict[str, str]) -> str:
+    """The whole bank as JSON; urls (each question's own page) are relative to the site root.
+
+    `short` and `answer` are the Markdown as written; `short_text` is the short
+    answer as a reader sees it.
+    """
     records = [
         {
             "id": q.id,
@@ -18,6 +22,7 @@ def questions_json(bank: Bank) -> str:
             "number": q.number,
             "question": q.question,
             "short": q.short,
+            "short_text": short_text[q.id],
             "answer": q.answer,
             "difficulty": q.difficulty,
             "tags": q.tags,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -35,6 +37,18 @@ def copy_atomic(source: Path, target: Path) -> None:
     tmp = _temporary(target)
     try:
         shutil.copyfile(source, tmp)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def atomic_path(target: Path) -> Iterator[Path]:
+    """A temporary path for a writer that wants a file name; renamed over target if the block succeeds."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temporary(target)
+    try:
+        yield tmp
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)

@@ -19,6 +19,7 @@ from pathlib import Path
 import genanki
 
 from .check import CheckedBank
+from .files import atomic_path, write_bytes_atomic
 from .templating import render_template
 
 MODEL_ID = 1_617_231_001
@@ -56,7 +57,8 @@ def write_apkg(checked: CheckedBank, target: Path) -> Path:
         name = f"{DECK_ROOT}::{checked.bank.topics.index(topic) + 1:02d} {topic.title}"
         deck = genanki.Deck(_stable_id(f"deck:{topic.id}"), name)
         for q in topic.questions:
-            back = render_template("anki/answer.html.j2", question=q, html=checked.answers[q.id].html)
+            rendered = checked.answers[q.id]
+            back = render_template("anki/answer.html.j2", short=rendered.short_typeset, html=rendered.html)
             deck.add_note(
                 genanki.Note(
                     model=model,
@@ -66,16 +68,13 @@ def write_apkg(checked: CheckedBank, target: Path) -> Path:
                 )
             )
         decks.append(deck)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".tmp")
     # A fixed timestamp keeps two builds of the same bank byte-identical.
     epoch = float(os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
-    with warnings.catch_warnings():
+    with atomic_path(target) as tmp, warnings.catch_warnings():
         # genanki's HTML check mistakes multi-line SVG tags for invalid markup.
         warnings.filterwarnings("ignore", message="Field contained the following invalid HTML tags")
         genanki.Package(decks).write_to_file(str(tmp), timestamp=epoch)
-    _normalise_zip(tmp, epoch)
-    tmp.replace(target)
+        _normalise_zip(tmp, epoch)
     return target
 
 
@@ -94,8 +93,7 @@ def write_csv(checked: CheckedBank, target: Path) -> Path:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["id", "topic", "difficulty", "question", "short"])
     for q in checked.bank.questions:
-        writer.writerow([q.id, q.topic_id, q.difficulty, q.question, q.short])
-    target.parent.mkdir(parents=True, exist_ok=True)
+        writer.writerow([q.id, q.topic_id, q.difficulty, q.question, checked.answers[q.id].short_text])
     # UTF-8 with a byte-order mark: spreadsheet programs then read accents right.
-    target.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    write_bytes_atomic(target, buffer.getvalue().encode("utf-8-sig"))
     return target

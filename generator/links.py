@@ -7,6 +7,7 @@ import posixpath
 from .model import Bank, Question
 
 TOPIC_DIR = "topics"
+QUESTION_DIR = "questions"
 
 
 def link_bank(bank: Bank) -> Bank:
@@ -32,17 +33,14 @@ def topic_url(topic_id: str) -> str:
     return f"{TOPIC_DIR}/{topic_id}/"
 
 
+def question_page(question_id: str) -> str:
+    """Source path (relative to docs) of a question's own page."""
+    return f"{QUESTION_DIR}/{question_id}.md"
+
+
 def question_url(question: Question) -> str:
-    return f"{topic_url(question.topic_id)}#{question.id}"
-
-
-def markdown_link(from_page: str, question: Question) -> str:
-    """Relative Markdown link target from one generated page to a question's anchor."""
-    target = topic_page(question.topic_id)
-    if target == from_page:
-        return f"#{question.id}"
-    relative = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
-    return f"{relative}#{question.id}"
+    """Site URL (relative to the site root) of a question's own page."""
+    return f"{QUESTION_DIR}/{question.id}/"
 
 
 def page_url(src_path: str) -> str:

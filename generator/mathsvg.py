@@ -21,10 +21,10 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
 
+from . import paths
 from .files import write_text_atomic
 from .safety import unsafe_markup
 
-ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = Path(__file__).with_name("tex2svg.js")
 CACHE_VERSION = "4"
 
@@ -52,7 +52,7 @@ class _Node:
     def __init__(self, node: str) -> None:
         self.process = subprocess.Popen(
             [node, str(SCRIPT)],
-            cwd=ROOT,
+            cwd=paths.ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

@@ -1,12 +1,27 @@
-"""Render the bank into the Markdown pages MkDocs builds: home, topics, indexes."""
+"""Every page of the docs tree as Markdown, from the Jinja templates.
+
+The pages carry the bank already converted to HTML (question bodies, short
+answers), so a site engine only lays them out: no project hooks, no custom
+Markdown. Contributor text that stays in Markdown (headings, link labels,
+front matter) goes through `md_text` or `tojson` in the templates.
+"""
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
-from .links import markdown_link, relative_url, topic_page
-from .model import DIFFICULTIES, Bank, Question
+from . import outputs
+from .links import (
+    QUESTION_DIR,
+    page_url,
+    question_page,
+    relative_url,
+    topic_page,
+)
+from .model import DIFFICULTIES, Bank, Question, Topic
 from .templating import render_template
 
 HOME = "index.md"
@@ -14,87 +29,136 @@ ALL_QUESTIONS = "questions.md"
 TAGS = "tags.md"
 PRACTICE = "practice.md"
 PROGRESS = "progress.md"
+MOCK = "mock.md"
 QUESTIONS_JSON = "questions.json"
+# Topic and question pages stand two folders deep (topics/x/, questions/x/),
+# so one body's relative links serve both.
+BODY_PAGE = f"{QUESTION_DIR}/_.md"
 
 
 @dataclass(frozen=True)
-class Download:
-    title: str
-    filename: str
-    description: str
+class RenderedText:
+    """A question's converted pieces: HTML with math already placed, and plain text."""
+
+    answer_html: str
+    short_html: str
+    short_text: str
 
 
-# config.extra key naming the downloads a full build delivers into the site
-# after MkDocs has run (build.py); the hooks list them as placeholders until then.
-PENDING_DOWNLOADS = "question_bank_pending_downloads"
+@dataclass(frozen=True)
+class Repository:
+    """Where the bank's source lives, for edit and report links (mkdocs.yml repo_url)."""
 
-DOWNLOADS = (
-    Download(
-        "Cheat sheet", "ml-interview-cheatsheet.pdf", "Every question with its one-line answer, for the night before."
-    ),
-    Download("Study guide", "ml-interview-study-guide.pdf", "The whole bank as a book, every answer in full."),
-    Download("Self-quiz", "ml-interview-quiz.pdf", "Numbered questions with room to think and an answer key."),
-    Download("Anki deck", "ml-interview.apkg", "One card per question, a sub-deck per topic; re-import to update."),
-    Download("Spreadsheet", "ml-interview.csv", "Id, topic, difficulty, question and short answer, one row each."),
-)
+    url: str
+    branch: str = "main"
+
+    def edit_url(self, question: Question) -> str:
+        return f"{self.url.rstrip('/')}/blob/{self.branch}/{question.location.path}#L{question.location.line}"
+
+    def report_url(self, question: Question) -> str:
+        where = f"{question.location.path}:{question.location.line}"
+        body = f"Question id: `{question.id}`\nFile: {where}\n\nWhat is wrong:\n"
+        query = urlencode({"title": f"Problem in question {question.id}", "body": body})
+        return f"{self.url.rstrip('/')}/issues/new?{query}"
 
 
-def _linker(bank: Bank, page: str):
-    def link(qid: str) -> str:
-        return markdown_link(page, bank.by_id[qid])
-
-    return link
+def site_url(from_page: str, to_path: str) -> str:
+    """A URL relative to a page, for a file the site engine does not rewrite (raw HTML)."""
+    here = page_url(from_page) or "."
+    return posixpath.relpath(to_path, here) if to_path else "./"
 
 
 def _context(bank: Bank, page: str) -> dict:
     return {
         "bank": bank,
         "difficulties": DIFFICULTIES,
-        "link": _linker(bank, page),
         "question": bank.by_id.__getitem__,
-        "topic_page": topic_page,
+        "topic_page": lambda tid: posixpath.relpath(topic_page(tid), posixpath.dirname(page) or "."),
+        "question_page": lambda qid: posixpath.relpath(question_page(qid), posixpath.dirname(page) or "."),
+        "question_url": lambda qid: relative_url(page, question_page(qid)),
         "tag_url": lambda tag: relative_url(page, TAGS, f"tag:{tag}"),
     }
 
 
-def topic_markdown(bank: Bank, topic_id: str) -> str:
-    topic = next(t for t in bank.topics if t.id == topic_id)
-    page = topic_page(topic_id)
-    return render_template("topic.md.j2", topic=topic, page=page, **_context(bank, page))
+def question_body(bank: Bank, q: Question, text: RenderedText, *, open_answer: bool) -> str:
+    """A question's body as HTML: tags, study buttons, the answer, related links."""
+    return render_template(
+        "question-body.html.j2",
+        q=q,
+        open=open_answer,
+        short_html=text.short_html,
+        answer_html=text.answer_html,
+        **_context(bank, BODY_PAGE),
+    )
 
 
-def question_body_markdown(bank: Bank, question: Question) -> str:
-    """Markdown of a question below its heading, converted on its own (page_bodies.py).
-
-    MkDocs never sees this Markdown, so its links are the final relative URLs.
-    """
-    page = topic_page(question.topic_id)
-    context = _context(bank, page)
-    context["link"] = lambda qid: relative_url(page, topic_page(bank.by_id[qid].topic_id), qid)
-    return render_template("question-body.md.j2", q=question, **context)
-
-
-def home_markdown(bank: Bank, available_downloads: list[Download]) -> str:
-    return render_template("home.md.j2", downloads=available_downloads, all_downloads=DOWNLOADS, **_context(bank, HOME))
+def topic_markdown(bank: Bank, topic: Topic, bodies: Mapping[str, str], pdf: str | None) -> str:
+    page = topic_page(topic.id)
+    return render_template(
+        "topic.md.j2",
+        topic=topic,
+        bodies=bodies,
+        pdf_url=site_url(page, pdf) if pdf else None,
+        **_context(bank, page),
+    )
 
 
-def questions_markdown(bank: Bank) -> str:
-    return render_template("questions.md.j2", **_context(bank, ALL_QUESTIONS))
+def question_markdown(bank: Bank, q: Question, text: RenderedText, body: str, repository: Repository | None) -> str:
+    page = question_page(q.id)
+    topic = bank.topic_of(q)
+    index = topic.questions.index(q)
+    return render_template(
+        "question.md.j2",
+        q=q,
+        topic=topic,
+        position=index + 1,
+        previous=topic.questions[index - 1] if index > 0 else None,
+        next=topic.questions[index + 1] if index + 1 < len(topic.questions) else None,
+        topic_url=relative_url(page, topic_page(topic.id)),
+        body=body,
+        short_text=text.short_text,
+        edit_url=repository.edit_url(q) if repository else None,
+        report_url=repository.report_url(q) if repository else None,
+        **_context(bank, page),
+    )
 
 
-def tags_markdown(bank: Bank) -> str:
-    return render_template("tags.md.j2", **_context(bank, TAGS))
+def home_markdown(bank: Bank, downloads: list[outputs.Download], topic_pdfs: Mapping[str, str]) -> str:
+    def download_url(download: outputs.Download) -> str:
+        return site_url(HOME, f"{outputs.SITE_FOLDER}/{download.filename}")
+
+    return render_template(
+        "home.md.j2",
+        downloads=downloads,
+        download_url=download_url,
+        topic_pdfs=[(t, site_url(HOME, topic_pdfs[t.id])) for t in bank.topics if t.id in topic_pdfs],
+        **_context(bank, HOME),
+    )
 
 
 def _questions_json_url(page: str) -> str:
-    """URL of questions.json relative to a generated page's directory URL."""
-    folder = page.removesuffix(".md")
-    return posixpath.relpath(QUESTIONS_JSON, folder)
+    return site_url(page, QUESTIONS_JSON)
 
 
-def practice_markdown(bank: Bank) -> str:
-    return render_template("practice.md.j2", questions_json=_questions_json_url(PRACTICE), **_context(bank, PRACTICE))
+def simple_pages(bank: Bank) -> dict[str, str]:
+    """The pages that list the bank without its answers."""
+    pages = {
+        ALL_QUESTIONS: render_template("questions.md.j2", **_context(bank, ALL_QUESTIONS)),
+        TAGS: render_template("tags.md.j2", **_context(bank, TAGS)),
+    }
+    for page, template in ((PRACTICE, "practice.md.j2"), (PROGRESS, "progress.md.j2")):
+        pages[page] = render_template(template, questions_json=_questions_json_url(page), **_context(bank, page))
+    return pages
 
 
-def progress_markdown(bank: Bank) -> str:
-    return render_template("progress.md.j2", questions_json=_questions_json_url(PROGRESS), **_context(bank, PROGRESS))
+def nav(bank: Bank, extra: Callable[[], list[dict]] | None = None) -> list[dict]:
+    """The navigation: question pages stay out of it, each is reached from its topic."""
+    return [
+        {"Home": HOME},
+        {"How to study": "how-to-use.md"},
+        {"Topics": [{t.title: topic_page(t.id)} for t in bank.topics]},
+        {"Practice": PRACTICE},
+        {"Progress": PROGRESS},
+        {"All questions": ALL_QUESTIONS},
+        {"Tags": TAGS},
+    ]

@@ -37,3 +37,18 @@ def cache_dir() -> Path:
 def display_root() -> Path:
     """Paths in error messages are shown relative to this folder."""
     return content_dir().parent
+
+
+def tree_dir() -> Path:
+    """The generated docs tree (Markdown pages, assets, mkdocs.yml) a site engine builds."""
+    return build_dir() / "site-src"
+
+
+def site_config() -> Path:
+    """The project's site settings, shared by every engine."""
+    return _env_path("QUESTION_BANK_SITE_CONFIG", ROOT / "mkdocs.yml")
+
+
+def authored_docs() -> Path:
+    """Hand-written pages copied into the tree as they are."""
+    return ROOT / "docs"

@@ -28,3 +28,7 @@ class BankError(Exception):
         count = len(self.problems)
         lines.append(f"{count} problem{'s' if count != 1 else ''} in the question bank")
         return "\n".join(lines)
+
+
+class BuildFailed(Exception):
+    """A stage after the check failed; the message says which and why."""

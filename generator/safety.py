@@ -33,7 +33,12 @@ _INLINE_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t]|$)", re.M)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
 _SAFE_URL = re.compile(r"^https://[^\s<>\"']+$")
-_TEX_COMMANDS = re.compile(r"\\(href|url|class|cssId|style|data|html|unicode)\b")
+_TEX_COMMANDS = re.compile(r"\\(href|url|class|cssId|style|data|html|unicode|require|mmlToken|toggle|mathtip|texttip)\b")
+# Python-Markdown's attribute lists, `{: #id .class key=value }` or `{ key=value }`:
+# nothing in the bank uses them, and they set any attribute, handlers included.
+_ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.][\w-]|[\w:-]+[ \t]*=|:)[^}\n]*\}?")
+# A tag opening even without its '>': a browser still makes an element of it.
+_TAG_START = re.compile(r"<(?:[a-zA-Z!?]|/[a-zA-Z])")
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,20 @@ def check_markdown(text: str) -> Iterator[Finding]:
                 _line_of(visible, match.start()),
                 f"raw HTML <{name}> is not allowed: write Markdown (put markup to show in `code`)",
             )
+    tags = {m.start() for m in _TAG.finditer(visible)}
+    for match in _TAG_START.finditer(visible):
+        if match.start() not in tags and not _AUTOLINK.match(visible, match.start()) and not _COMMENT.match(
+            visible, match.start()
+        ):
+            yield Finding(
+                _line_of(visible, match.start()),
+                "'<' followed by a letter starts an HTML tag: write 'less than', or put it in `code` or $math$",
+            )
+    for match in _ATTRIBUTE_LIST.finditer(visible):
+        yield Finding(
+            _line_of(visible, match.start()),
+            f"attribute lists ({match.group(0)[:30]!r}) are not allowed: they set HTML attributes",
+        )
     for match in _COMMENT.finditer(visible):
         yield Finding(_line_of(visible, match.start()), "HTML comments are not allowed: they hide text from review")
     for match in _INLINE_LINK.finditer(visible):

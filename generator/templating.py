@@ -3,37 +3,49 @@
 from __future__ import annotations
 
 import functools
+import html
+import re
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 TEMPLATES = Path(__file__).with_name("templates")
 
 
-def _md_label(text: str) -> str:
-    """Make text safe as a Markdown link label."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+# Python-Markdown's backslash escapes: each of these is shown as itself.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
 
 
-def _attr_value(text: str) -> str:
+def md_text(text: str) -> Markup:
+    """Contributor text placed in Markdown (a heading, a link label), shown exactly as written.
+
+    HTML is escaped and every Markdown punctuation character backslash-escaped,
+    so no emphasis, link, raw tag or attribute list can come out of it.
+    """
+    return Markup(_MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(text, quote=False)))
+
+
+def _attr_value(text: str) -> Markup:
     """Make text safe inside a double-quoted attr_list value."""
-    return text.replace("&", "&amp;").replace('"', "&quot;").replace("}", "&#125;")
+    return Markup(html.escape(text).replace("{", "&#123;").replace("}", "&#125;"))
 
 
 @functools.cache
 def environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
-        # HTML templates escape every value; Markdown templates carry the bank's
-        # Markdown on purpose and are escaped where they embed HTML.
-        autoescape=select_autoescape(["html", "html.j2", "xml"], default_for_string=True),
+        # Every template escapes every value, Markdown pages included: contributor
+        # text can land inside raw HTML anywhere. HTML made from the bank is
+        # passed with |safe, in Markdown contexts text goes through |md_text.
+        autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["md_label"] = _md_label
+    env.filters["md_text"] = md_text
     env.filters["attr_value"] = _attr_value
     return env
 

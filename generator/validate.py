@@ -107,11 +107,15 @@ class _FileChecker:
                 result.append(item)
         return result
 
-    def safety(self, data: dict, path: ValuePath, keys: tuple[str, ...] = ("question", "short", "answer")) -> None:
-        """Refuse raw HTML, unsafe links and link-making TeX in the reader-facing fields."""
-        for key in keys:
-            text = data.get(key)
-            if not isinstance(text, str):
+    def safety(self, data: dict, path: ValuePath) -> None:
+        """Refuse raw HTML, attribute lists, unsafe links and link-making TeX in every text field.
+
+        Every field, not a list of known ones: a field added to the format
+        later is reader-facing too. Ids and levels are checked by their own
+        patterns; the formula is TeX, checked for its commands.
+        """
+        for key, text in data.items():
+            if key in ("id", "difficulty", "formula") or not isinstance(text, str):
                 continue
             line, column = self.source.where((*path, key))
             # A multi-line value is a block scalar: its text starts on the next line.
@@ -150,7 +154,7 @@ class _FileChecker:
         stem = Path(self.source.path).stem
         if topic_id and topic_id != stem:
             self.report(path + ("id",), f"topic id {topic_id!r} must match the file name {stem!r}")
-        self.safety(data, path, ("title", "summary"))
+        self.safety(data, path)
         title = self.text(data, path, "title", one_line=True)
         summary = self.text(data, path, "summary")
         order = data.get("order")

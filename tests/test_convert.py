@@ -1,8 +1,7 @@
-"""Markdown converted in batches: worker processes, the cache, and placing bodies into pages."""
+"""Markdown converted in batches: worker processes, the cache, and numbering code blocks through a page."""
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -10,26 +9,25 @@ import pytest
 
 from generator import convert
 from generator.convert import Converted, MarkdownCache, convert_all, convert_one
-from generator.page_bodies import MissingBody, place_bodies
+from generator.tree import _numbered
+from generator.workers import Runner
 
 TEXTS = [f"Answer {i}: **bold**, `code` and $x_{i}$.\n\n```python\nvalue = {i}\n```\n" for i in range(10)]
 MISSING_SNIPPET = '```python\n--8<-- "code_examples/no-such-file.py"\n```\n'
 
 
-def test_worker_processes_convert_as_this_process_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+def test_worker_processes_convert_as_this_process_does(tmp_path: Path) -> None:
     texts = [*TEXTS, MISSING_SNIPPET]
     expected = [convert_one(t).html for t in TEXTS]
-
-    def not_here(text: str) -> Converted:
-        raise AssertionError("converted in the parent, not in a worker")
-
-    # Spawned workers import the module afresh, so only they can convert now.
-    monkeypatch.setattr(convert, "convert_one", not_here)
     arrived: list[int] = []
-    results = convert_all(
-        texts, MarkdownCache(tmp_path / "c.json"), lambda i, _r: arrived.append(i), pieces_per_worker=1
-    )
+    with Runner(2) as runner:
+        results = convert_all(
+            texts,
+            MarkdownCache(tmp_path / "c.json"),
+            lambda i, _r: arrived.append(i),
+            runner=runner,
+            pieces_per_worker=1,
+        )
     assert [r.html for r in results[:-1]] == expected
     assert "<strong>bold</strong>" in results[3].html and "value" in results[3].html
     assert results[-1].html is None and "no-such-file.py" in results[-1].error
@@ -59,12 +57,7 @@ def test_code_line_ids_number_on_through_the_page() -> None:
     two_blocks = convert_one("```python\na = 1\n```\n\n```python\nb = 2\n```\n").html
     one_block = convert_one("```python\nc = 3\n```\n").html
     assert re.findall(r'id="(__span-\d+)-1"', one_block) == ["__span-0"]
-    page = "".join(f"<h2>{qid}</h2>\n<!-- qb-body {qid} -->\n" for qid in ("q-one", "q-plain", "q-two"))
-    html = place_bodies(page, {"q-one": two_blocks, "q-plain": "<p>No code.</p>", "q-two": one_block})
+    bodies = _numbered({"q-one": two_blocks, "q-plain": "<p>No code.</p>", "q-two": one_block})
+    html = "".join(bodies.values())
     assert re.findall(r'id="(__span-\d+)-1"', html) == ["__span-0", "__span-1", "__span-2"]
-    assert "qb-body" not in html and "<p>No code.</p>" in html
-
-
-def test_a_marker_without_a_body_is_an_error() -> None:
-    with pytest.raises(MissingBody):
-        place_bodies("<!-- qb-body q-gone -->", {"q-other": "<p>x</p>"})
+    assert bodies["q-plain"] == "<p>No code.</p>"

@@ -9,14 +9,14 @@ comes from the cache.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from .. import paths
-from ..build import BuildFailed
 from ..check import CheckedBank
 from ..files import copy_atomic
 from ..mathsvg import MathRenderer
+from ..problems import BuildFailed
+from ..workers import Runner
 from .assemble import MissingAnchor, OutlineEntry
 from .documents import (
     CHEATSHEET,
@@ -29,33 +29,16 @@ from .documents import (
     quiz_parts,
     topic_outline,
 )
-from .render import PartRequest, RenderedPart, warm_up
-from .runner import Runner
+from .render import PartRequest, RenderedPart
 from .schedule import DocumentRenderer, JoinedDocument, StudyGuide
 
 PAPERS = ("a4", "letter")
 
 
-def pdf_workers() -> Runner:
-    """Start the worker processes early: they import WeasyPrint and load fonts while the caller checks the bank."""
-    return Runner(max(1, min(os.cpu_count() or 1, 4)), initializer=warm_up)
-
-
 def build_pdfs(
-    checked: CheckedBank,
-    out_dir: Path,
-    *,
-    paper: str = "a4",
-    only: frozenset[str] | None = None,
-    runner: Runner | None = None,
+    checked: CheckedBank, out_dir: Path, *, paper: str, runner: Runner, only: frozenset[str] | None = None
 ) -> list[Path]:
-    """Render the three PDFs (or the ones named in `only`) into out_dir; return their paths.
-
-    With `runner` (from `pdf_workers`), its workers are used and left running for the caller to close.
-    """
-    if runner is None:
-        with pdf_workers() as own:
-            return start_pdfs(checked, out_dir, paper=paper, only=only, runner=own).finish()
+    """The three PDFs (or those named in `only`) rendered into out_dir by the runner's workers; their paths."""
     return start_pdfs(checked, out_dir, paper=paper, only=only, runner=runner).finish()
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from pikepdf import Array, Dictionary, Name, ObjectStreamMode, OutlineItem, Pdf, String
 
-from ..files import copy_atomic
+from ..files import atomic_path, copy_atomic
 from .render import RenderedPart
 from .structure import StructureMerger
 
@@ -153,13 +153,11 @@ class Assembly:
                 "/ModDate": date,
             }
         )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
-        # Object streams pack the thousands of small structure elements; a
-        # deterministic /ID keeps two builds of the same bank byte-identical.
-        pdf.save(tmp, compress_streams=True, object_stream_mode=ObjectStreamMode.generate, deterministic_id=True)
-        self.close()
-        tmp.replace(target)
+        with atomic_path(target) as tmp:
+            # Object streams pack the thousands of small structure elements; a
+            # deterministic /ID keeps two builds of the same bank byte-identical.
+            pdf.save(tmp, compress_streams=True, object_stream_mode=ObjectStreamMode.generate, deterministic_id=True)
+            self.close()
 
     def close(self) -> None:
         self.pdf.close()

@@ -6,6 +6,7 @@ import base64
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import outputs
 from ..check import CheckedBank
 from ..mathsvg import MathRenderer, svg_metrics
 from ..model import DIFFICULTIES, Topic
@@ -24,15 +25,15 @@ class DocumentSpec:
 
 
 CHEATSHEET = DocumentSpec(
-    "ml-interview-cheatsheet.pdf",
+    outputs.CHEATSHEET.filename,
     Metadata("ML Interview Cheat Sheet", AUTHOR, "Every question with its one-line answer"),
 )
 STUDY_GUIDE = DocumentSpec(
-    "ml-interview-study-guide.pdf",
+    outputs.STUDY_GUIDE.filename,
     Metadata("ML Interview Study Guide", AUTHOR, "Machine-learning interview questions with full answers"),
 )
 QUIZ = DocumentSpec(
-    "ml-interview-quiz.pdf",
+    outputs.QUIZ.filename,
     Metadata("ML Interview Self-Quiz", AUTHOR, "Numbered questions with an answer key"),
 )
 
@@ -64,6 +65,9 @@ class PrintContext:
     def answer_html(self, qid: str) -> str:
         return self.math.replace_in_html(self.answers[qid].markdown_html, wrap=_math_image)
 
+    def short_html(self, qid: str) -> str:
+        return self.math.replace_in_html(self.answers[qid].short_html, wrap=_math_image)
+
     def formula_html(self, qid: str) -> str | None:
         q = self.bank.by_id[qid]
         return _math_image(q.formula, self.math.render(q.formula, display=False), False) if q.formula else None
@@ -74,6 +78,7 @@ class PrintContext:
             "meta": spec.metadata,
             "difficulties": DIFFICULTIES,
             "answer_html": self.answer_html,
+            "short_html": self.short_html,
             "qlink": question_link,
             "label": self.label,
             "chapter": self.chapter,
@@ -154,10 +159,10 @@ def front_part(ctx: PrintContext, chapters: dict[str, RenderedPart], paper: str)
     return PartRequest("guide-front", html, stylesheets("guide", paper), str(STYLES))
 
 
-def topic_outline(ctx: PrintContext, *, questions: bool, prefix: str = "") -> list[OutlineEntry]:
+def topic_outline(ctx: PrintContext, *, questions: bool) -> list[OutlineEntry]:
     entries = []
     for topic in ctx.bank.topics:
         children = [OutlineEntry(f"{ctx.label(q.id)} {q.question}", q.id) for q in topic.questions] if questions else []
         title = f"{ctx.chapter[topic.id]}. {topic.title}"
-        entries.append(OutlineEntry(title, f"{prefix}topic-{topic.id}", children))
+        entries.append(OutlineEntry(title, f"topic-{topic.id}", children))
     return entries

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..files import copy_atomic
+from ..workers import FILLER, NORMAL, URGENT, Runner
 from .assemble import Assembly, Metadata, OutlineEntry, assemble, join_key
 from .render import PartRequest, RenderedPart, cached_part, render_part
-from .runner import FILLER, NORMAL, URGENT, Runner
 
 T = TypeVar("T")
 

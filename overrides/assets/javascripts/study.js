@@ -216,11 +216,7 @@
       });
     }
     return pageCache[pageUrl].then(function (doc) {
-      var heading = doc.getElementById(question.id);
-      var details = heading;
-      while (details && !(details.matches && details.matches("details.answer"))) {
-        details = details.nextElementSibling;
-      }
+      var details = doc.querySelector('.qb-body[data-qid="' + question.id + '"] details.answer');
       var holder = document.createElement("div");
       if (!details) { return holder; }
       Array.prototype.forEach.call(details.children, function (child) {

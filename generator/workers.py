@@ -1,4 +1,4 @@
-"""Run PDF jobs in worker processes, most urgent first.
+"""The build's one pool of worker processes: Markdown conversion, PDF parts and the deck, most urgent first.
 
 A plain process pool runs jobs in the order they were submitted, so the
 study guide's front matter, which can only start once every chapter is laid
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import itertools
+import os
 import threading
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ProcessPoolExecutor
@@ -87,3 +88,20 @@ class Runner:
             future.cancel()
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
+
+
+# Sized once, here: more processes than cores only add start-up time.
+MAX_WORKERS = 4
+
+
+def pool_size() -> int:
+    return max(1, min(os.cpu_count() or 1, MAX_WORKERS))
+
+
+def start_workers(*, for_pdfs: bool) -> Runner:
+    """Start the workers early: they import WeasyPrint and load fonts while the caller checks the bank."""
+    if for_pdfs:
+        from .pdf.render import warm_up
+
+        return Runner(pool_size(), initializer=warm_up)
+    return Runner(pool_size())

@@ -1,0 +1,168 @@
+"""The build, start to finish, in one function: read `build()` top to bottom.
+
+load -> validate -> link -> render (check.py), write the docs tree (tree.py),
+then the site engine builds the tree while the workers lay out the PDFs and
+the deck, the shipped HTML is scanned, and the new site is swapped in. A
+failed build leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import outputs, paths
+from .check import CheckedBank, check_bank
+from .engine import run_engine
+from .files import copy_atomic
+from .flashcards import write_apkg, write_csv
+from .mathsvg import MathRenderer
+from .model import Bank
+from .problems import BankError, BuildFailed, Problem
+from .shipcheck import Hit, secure_site
+from .tree import make_tree, write_tree
+from .workers import FILLER, Runner, start_workers
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    site_dir: Path
+    paper: str = "a4"
+    engine: str = "mkdocs"
+    with_pdfs: bool = True
+
+
+@dataclass
+class BuildResult:
+    checked: CheckedBank
+    site_dir: Path
+    downloads: list[Path] = field(default_factory=list)
+
+
+def build(options: BuildOptions) -> BuildResult:
+    """Check the bank, write the docs tree, build the site and its downloads, swap it in."""
+    with start_workers(for_pdfs=options.with_pdfs) as workers:
+        # 1-4. load, validate, link and render every answer (Markdown in the workers).
+        checked = check_bank(runner=workers)
+        if checked.problems:
+            raise BankError(checked.problems)
+        downloads = list(outputs.DOWNLOADS if options.with_pdfs else ())
+        # 5. PDF parts go to the workers first, so they lay out while the site builds.
+        if options.with_pdfs:
+            from .pdf import start_pdfs
+
+            pdfs = start_pdfs(checked, paths.downloads_dir(), paper=options.paper, only=None, runner=workers)
+        # 6. write the docs tree: every page, formula and asset, and its mkdocs.yml.
+        config_file = write_docs_tree(checked, downloads)
+        with staging(options.site_dir) as staged, ThreadPoolExecutor(1, thread_name_prefix="pdf-join") as thread:
+            joined = thread.submit(pdfs.finish) if options.with_pdfs else None
+            # 7. the engine builds the tree here while the workers render.
+            run_engine(options.engine, config_file, staged)
+            # 8. exports and downloads into the staged site.
+            written = _deliver(checked, workers, joined, staged / outputs.SITE_FOLDER) if options.with_pdfs else []
+            # 9. the last check, on the HTML that ships; then the policy on every page.
+            hits = secure_site(staged, _page_question(checked.bank))
+            if hits:
+                raise BankError(_located(checked.bank, hits))
+            # 10. the swap (on leaving the block).
+        return BuildResult(checked, options.site_dir, written)
+
+
+def write_docs_tree(checked: CheckedBank, downloads: list[outputs.Download]) -> Path:
+    """The docs tree for the checked bank, written to build/site-src; returns its mkdocs.yml."""
+    math = MathRenderer(paths.cache_dir() / "math.json")
+    try:
+        tree = make_tree(checked.bank, checked.answers, math, downloads=downloads, topic_pdfs={})
+    finally:
+        math.close()
+    return write_tree(tree, paths.tree_dir())
+
+
+def _deliver(checked: CheckedBank, workers: Runner, joined, target: Path) -> list[Path]:
+    """The deck and the CSV made, the PDFs joined, and all of them copied into the staged site."""
+    made = paths.downloads_dir()
+    deck = workers.call(write_apkg, checked, made / outputs.DECK.filename, priority=FILLER)
+    write_csv(checked, made / outputs.SPREADSHEET.filename)
+    deck.result()
+    joined.result()  # raises the PDF stage's BuildFailed
+    written = []
+    for download in outputs.DOWNLOADS:
+        copy_atomic(made / download.filename, target / download.filename)
+        written.append(target / download.filename)
+    return written
+
+
+@contextmanager
+def staging(site_dir: Path) -> Iterator[Path]:
+    """A fresh sibling of site_dir, swapped in if the block succeeds and removed if not."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staged = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
+    try:
+        yield staged
+        swap_in(staged, site_dir)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+
+
+def swap_in(new_site: Path, site_dir: Path) -> None:
+    """Replace site_dir by new_site with two renames, so a reader never sees half a site."""
+    old = None
+    if site_dir.exists():
+        old = site_dir.with_name(f".{site_dir.name}.old-{os.getpid()}")
+        site_dir.rename(old)
+    new_site.rename(site_dir)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _page_question(bank: Bank):
+    """The question a page belongs to, for a page that shows a single question."""
+
+    def question_of(page: str) -> str | None:
+        parts = page.split("/")
+        if len(parts) == 3 and parts[0] == "questions" and parts[1] in bank.by_id:
+            return parts[1]
+        return None
+
+    return question_of
+
+
+def _located(bank: Bank, hits: list[Hit]) -> list[Problem]:
+    """Each hit in the shipped HTML as a problem at the question's file and line."""
+    problems = []
+    for hit in hits:
+        question = bank.by_id.get(hit.question or "")
+        topic = next((t for t in bank.topics if hit.page.startswith(f"topics/{t.id}/")), None)
+        where = question.location if question else topic.location if topic else None
+        message = f"the built page {hit.page} (line {hit.line}) holds executable markup: {hit.what}"
+        if where is None:
+            problems.append(Problem(hit.page, hit.line, 1, message))
+        else:
+            prefix = f"{question.id}: " if question else ""
+            problems.append(Problem(where.path, where.line, where.column, prefix + message))
+    return problems
+
+
+def check_shipped(options: BuildOptions) -> list[Problem]:
+    """`make check`'s last stage: the site built into a scratch folder and scanned as the build does."""
+    with start_workers(for_pdfs=False) as workers:
+        checked = check_bank(runner=workers)
+        if checked.problems:
+            return checked.problems
+        config_file = write_docs_tree(checked, [])
+        scratch = Path(tempfile.mkdtemp(prefix="qb-check-"))
+        try:
+            run_engine(options.engine, config_file, scratch / "site")
+            return _located(checked.bank, secure_site(scratch / "site", _page_question(checked.bank)))
+        except BuildFailed as exc:
+            return [Problem(str(paths.tree_dir() / "mkdocs.yml"), 1, 1, str(exc))]
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)

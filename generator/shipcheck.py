@@ -1,0 +1,169 @@
+"""The last check: every page of the built site, as it will ship, scanned for executable markup.
+
+Validation refuses unsafe Markdown before anything is rendered; this scan
+reads the HTML the site engine actually wrote, so nothing a template, an
+extension or the engine did afterwards can slip past. Then each page gets a
+Content-Security-Policy naming the hashes of the theme's own inline scripts,
+so even markup that got through would not run.
+
+The bank's text lands in the page's <article>; around it is the theme's
+own markup (its scripts, the search and palette forms, its
+`javascript:void(0)` buttons), which Material's templates escape everything
+into. So inside the article nothing executable is allowed at all, and
+everywhere in the page no event-handler attribute, no unsafe URL but the
+theme's `javascript:void(0)`, and no frame, object or embed.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+# Parsed as HTML does: a tab, newline or control character inside the scheme is ignored.
+_SCHEME_NOISE = re.compile(r"[\x00-\x20]+")
+_BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "poster", "background", "srcset"}
+_FORBIDDEN_ELEMENTS = {"iframe", "frame", "object", "embed", "applet", "base", "portal"}
+# The theme's buttons; allowed outside the article only.
+_THEME_URL = "javascript:void(0)"
+_SCRIPT_TYPES = {"", "text/javascript", "module", "application/javascript"}
+# The policy goes first in <head> (after the charset), before any script it governs.
+_HEAD = re.compile(rb"<head[^>]*>\s*(?:<meta charset=[^>]*>)?", re.I)
+
+POLICY = (
+    "default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    page: str  # path under the site folder
+    line: int  # line in the page's HTML
+    what: str
+    question: str | None  # the question whose text it came from, when known
+
+
+def _localname(element: etree._Element) -> str:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    return tag.rsplit("}", 1)[-1].lower()
+
+
+def _attribute_name(name: str) -> str:
+    """The attribute's local name: xlink:href counts as href."""
+    return name.rsplit("}", 1)[-1].rsplit(":", 1)[-1].lower()
+
+
+def _bad_url(value: str) -> bool:
+    cleaned = _SCHEME_NOISE.sub("", value).lower()
+    return any(cleaned.startswith(scheme) or f",{scheme}" in cleaned for scheme in _BAD_SCHEMES)
+
+
+def _in_article(element: etree._Element) -> bool:
+    return any(_localname(a) == "article" for a in element.iterancestors())
+
+
+def _executable(element: etree._Element) -> bool:
+    return (element.get("type") or "").strip().lower() in _SCRIPT_TYPES
+
+
+def _question_of(element: etree._Element, page_question: str | None) -> str | None:
+    for ancestor in element.iterancestors():
+        qid = ancestor.get("data-qid")
+        if qid:
+            return qid
+    # On a topic page, the question heading before the hit.
+    for previous in element.itersiblings(preceding=True):
+        if _localname(previous) == "h2" and previous.get("id"):
+            return previous.get("id")
+    return page_question
+
+
+def scan_page(page: str, document: etree._Element, page_question: str | None = None) -> Iterator[Hit]:
+    """Every piece of executable markup in one parsed page."""
+
+    def hit(element: etree._Element, what: str) -> Hit:
+        return Hit(page, element.sourceline or 0, what, _question_of(element, page_question))
+
+    for element in document.iter():
+        name = _localname(element)
+        if not name:
+            continue
+        in_article = _in_article(element)
+        if name == "script" and element.get("src") and _bad_url(element.get("src", "")):
+            yield hit(element, f"script with src {element.get('src')!r}")
+        elif name in _FORBIDDEN_ELEMENTS:
+            yield hit(element, f"<{name}> element")
+        elif in_article and name in ("script", "style"):
+            yield hit(element, f"<{name}> element in the page's content")
+        elif in_article and name == "form" and element.get("action") is not None:
+            # The study pages' forms are handled in the page; one that sends data elsewhere is not ours.
+            yield hit(element, "<form> with an action in the page's content")
+        elif name == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+            yield hit(element, "meta refresh")
+        elif name in ("animate", "set", "animatemotion", "animatetransform"):
+            target = (element.get("attributeName") or "").lower()
+            values = (element.get(a) or "" for a in ("to", "values", "from"))
+            if target in ("href", "xlink:href") or any(_bad_url(v) for v in values):
+                yield hit(element, f"SVG <{name}> that changes a link")
+        for raw_name, value in element.attrib.items():
+            attribute = _attribute_name(raw_name)
+            if attribute.startswith("on"):
+                yield hit(element, f"event-handler attribute {attribute}={value[:40]!r} on <{name}>")
+            elif attribute in _URL_ATTRIBUTES and _bad_url(value):
+                if not in_article and value.strip() == _THEME_URL:
+                    continue
+                yield hit(element, f"{attribute}={value[:40]!r} on <{name}>")
+
+
+def inline_script_hashes(document: etree._Element) -> list[str]:
+    """CSP source expressions for the page's own inline scripts."""
+    found = []
+    for element in document.iter("script"):
+        if element.get("src") or not _executable(element) or _in_article(element):
+            continue
+        digest = hashlib.sha256((element.text or "").encode("utf-8")).digest()
+        found.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(set(found))
+
+
+def policy(hashes: list[str]) -> str:
+    return POLICY.format(hashes="".join(f" {h}" for h in hashes))
+
+
+def _parse(data: bytes) -> etree._Element:
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
+    return lxml_html.document_fromstring(data, parser=parser)
+
+
+def secure_site(site_dir: Path, page_question: Callable[[str], str | None] = lambda _page: None) -> list[Hit]:
+    """Scan every page; if none has a hit, write the CSP into each. Returns the hits."""
+    hits: list[Hit] = []
+    policies: dict[Path, tuple[bytes, str]] = {}
+    for path in sorted(site_dir.rglob("*.html")):
+        page = path.relative_to(site_dir).as_posix()
+        data = path.read_bytes()
+        if not data.strip():
+            continue
+        document = _parse(data)
+        found = list(scan_page(page, document, page_question(page)))
+        hits.extend(found)
+        if not found:
+            policies[path] = (data, policy(inline_script_hashes(document)))
+    if hits:
+        return hits
+    for path, (data, csp) in policies.items():
+        head = _HEAD.search(data)
+        if head is None:
+            continue
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'.encode()
+        path.write_bytes(data[: head.end()] + meta + data[head.end() :])
+    return hits

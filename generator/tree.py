@@ -1,0 +1,180 @@
+"""Write the docs tree: every page, formula and asset a site engine needs, and its mkdocs.yml.
+
+The tree is complete and plain: Markdown pages whose bank content is already
+HTML, formula SVGs as files, and a generated mkdocs.yml with no hooks and no
+Python tags, so MkDocs or Zensical builds it as any other docs folder. Files
+are rewritten only when their bytes change and files no page needs any more
+are removed, so an engine's own change detection (and `mkdocs serve`) sees
+just what an edit touched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import outputs, pages, paths
+from .answers import RenderedAnswer
+from .export import questions_json
+from .files import write_bytes_atomic
+from .links import question_page, topic_page
+from .mathsvg import MathRenderer, svg_metrics
+from .model import Bank
+from .templating import environment
+
+MATH_DIR = "assets/math"
+# The page a body is written for (both kinds of question page are two folders deep).
+_BODY_DEPTH_PREFIX = "../../"
+
+
+@dataclass
+class Tree:
+    """The docs tree in memory: {path under docs/: content}, and the engine config."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    config: dict = field(default_factory=dict)
+
+    def add(self, path: str, content: str | bytes) -> None:
+        self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
+
+
+def site_config(config_file: Path | None = None) -> dict:
+    """The project's mkdocs.yml: plain YAML, the settings every engine shares."""
+    config_file = config_file or paths.site_config()
+    with config_file.open(encoding="utf-8") as stream:
+        return yaml.safe_load(stream) or {}
+
+
+def repository(config: Mapping) -> pages.Repository | None:
+    url = config.get("repo_url")
+    return pages.Repository(url, config.get("extra", {}).get("repo_branch", "main")) if url else None
+
+
+class _MathFiles:
+    """Formulas placed as image files, one per distinct SVG, shared by every page."""
+
+    def __init__(self, math: MathRenderer) -> None:
+        self.math = math
+        self.files: dict[str, str] = {}
+        self.template = environment().get_template("math-img.html.j2")
+
+    def place(self, markup: str) -> str:
+        def as_image(tex: str, svg: str, display: bool) -> str:
+            name = f"{MATH_DIR}/{hashlib.sha256(svg.encode()).hexdigest()[:20]}.svg"
+            self.files[name] = svg
+            width, height, shift = svg_metrics(svg)
+            return self.template.render(
+                src=_BODY_DEPTH_PREFIX + name, tex=tex, display=display, width=width, height=height, shift=shift
+            )
+
+        return self.math.replace_in_html(markup, wrap=as_image)
+
+
+def make_tree(
+    bank: Bank,
+    answers: Mapping[str, RenderedAnswer],
+    math: MathRenderer,
+    *,
+    downloads: list[outputs.Download],
+    topic_pdfs: Mapping[str, str],
+) -> Tree:
+    """Every page of the site, built from the checked bank."""
+    tree = Tree()
+    config = site_config()
+    repo = repository(config)
+    formulas = _MathFiles(math)
+    texts = {
+        q.id: pages.RenderedText(
+            formulas.place(answers[q.id].markdown_html),
+            formulas.place(answers[q.id].short_html),
+            answers[q.id].short_text,
+        )
+        for q in bank.questions
+    }
+    for topic in bank.topics:
+        bodies = {}
+        for q in topic.questions:
+            text = texts[q.id]
+            bodies[q.id] = pages.question_body(bank, q, text, open_answer=False)
+            page_body = pages.question_body(bank, q, text, open_answer=True)
+            tree.add(question_page(q.id), pages.question_markdown(bank, q, text, page_body, repo))
+        tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, _numbered(bodies), topic_pdfs.get(topic.id)))
+    tree.add(pages.HOME, pages.home_markdown(bank, downloads, topic_pdfs))
+    for path, text in pages.simple_pages(bank).items():
+        tree.add(path, text)
+    tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
+    for name, svg in formulas.files.items():
+        tree.add(name, svg)
+    for source in sorted(paths.authored_docs().rglob("*")):
+        if source.is_file():
+            tree.add(source.relative_to(paths.authored_docs()).as_posix(), source.read_bytes())
+    tree.config = engine_config(config, bank)
+    return tree
+
+
+def _numbered(bodies: Mapping[str, str]) -> dict[str, str]:
+    """Bodies with their code-block ids numbered on through the page.
+
+    pymdownx.highlight numbers code blocks from 0 in every conversion; on a
+    topic page the bodies stand together, so the ids must not repeat.
+    """
+    import re
+
+    pattern = re.compile(r'<span id="__span-(\d+)-')
+    numbered, blocks = {}, 0
+    for qid, body in bodies.items():
+        found = [int(n) for n in pattern.findall(body)]
+        offset = blocks
+        numbered[qid] = pattern.sub(lambda m, o=offset: f'<span id="__span-{int(m.group(1)) + o}-', body)
+        blocks += max(found) + 1 if found else 0
+    return numbered
+
+
+def engine_config(config: Mapping, bank: Bank) -> dict:
+    """mkdocs.yml for the tree: the project's settings, the tree's folders and the navigation."""
+    generated = dict(config)
+    generated["docs_dir"] = "docs"
+    generated.pop("site_dir", None)
+    theme = dict(generated.get("theme", {}))
+    # The theme overrides stay in the project; the tree points at them.
+    theme["custom_dir"] = str(paths.ROOT / theme.get("custom_dir", "overrides"))
+    generated["theme"] = theme
+    generated["nav"] = pages.nav(bank)
+    return generated
+
+
+def write_tree(tree: Tree, folder: Path) -> Path:
+    """Bring folder in line with the tree: changed files rewritten, stale ones removed; return the config."""
+    docs = folder / "docs"
+    wanted = {docs / path: content for path, content in tree.files.items()}
+    config_file = folder / "mkdocs.yml"
+    config_text = "# Generated by `python -m generator build` from ../../mkdocs.yml: edit that one.\n"
+    config_text += yaml.safe_dump(tree.config, sort_keys=False, allow_unicode=True)
+    wanted[config_file] = config_text.encode("utf-8")
+    for path, content in wanted.items():
+        try:
+            if path.read_bytes() == content:
+                continue
+        except OSError:
+            pass
+        write_bytes_atomic(path, content)
+    if docs.exists():
+        for path in sorted(docs.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    for stray in folder.iterdir():
+        # Dot folders are the engines' own caches.
+        if stray in (docs, config_file) or stray.name.startswith("."):
+            continue
+        if stray.is_dir():
+            shutil.rmtree(stray)
+        else:
+            stray.unlink()
+    return config_file
