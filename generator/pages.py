@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 
 from . import outputs
 from .links import (
-    QUESTION_DIR,
     page_url,
     question_page,
     relative_url,
@@ -31,9 +30,9 @@ PRACTICE = "practice.md"
 PROGRESS = "progress.md"
 MOCK = "mock.md"
 QUESTIONS_JSON = "questions.json"
-# Topic and question pages stand two folders deep (topics/x/, questions/x/),
-# so one body's relative links serve both.
-BODY_PAGE = f"{QUESTION_DIR}/_.md"
+# Topic and question pages stand two folders deep (topics/x/, questions/x/):
+# links from a body made for a neutral page at that depth serve both.
+BODY_PAGE = "_/_.md"
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,9 @@ _INLINE_LINK = re.compile(r"(!?)\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S*?)>?(?:[ \t]|$)", re.M)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>")
 _SAFE_URL = re.compile(r"^https://[^\s<>\"']+$")
-_TEX_COMMANDS = re.compile(r"\\(href|url|class|cssId|style|data|html|unicode|require|mmlToken|toggle|mathtip|texttip)\b")
+_TEX_COMMANDS = re.compile(
+    r"\\(href|url|class|cssId|style|data|html|unicode|require|mmlToken|toggle|mathtip|texttip)\b"
+)
 # Python-Markdown's attribute lists, `{: #id .class key=value }` or `{ key=value }`:
 # nothing in the bank uses them, and they set any attribute, handlers included.
 _ATTRIBUTE_LIST = re.compile(r"\{:?[ \t]*(?:[#.][\w-]|[\w:-]+[ \t]*=|:)[^}\n]*\}?")

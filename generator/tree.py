@@ -11,6 +11,7 @@ just what an edit touched.
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -44,10 +45,19 @@ class Tree:
 
 
 def site_config(config_file: Path | None = None) -> dict:
-    """The project's mkdocs.yml: plain YAML, the settings every engine shares."""
+    """The project's mkdocs.yml: plain YAML, the settings every engine shares.
+
+    SITE_URL and REPO_URL in the environment override site_url and repo_url,
+    so a deploy (or a test) sets the real addresses without editing the file.
+    """
     config_file = config_file or paths.site_config()
     with config_file.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream) or {}
+        config = yaml.safe_load(stream) or {}
+    for key in ("site_url", "repo_url"):
+        value = os.environ.get(key.upper())
+        if value:
+            config[key] = value
+    return config
 
 
 def repository(config: Mapping) -> pages.Repository | None:
@@ -140,6 +150,10 @@ def engine_config(config: Mapping, bank: Bank) -> dict:
     generated = dict(config)
     generated["docs_dir"] = "docs"
     generated.pop("site_dir", None)
+    # The repository feeds our own edit and report links. Material would show
+    # it by asking the GitHub API from every reader's browser: no other hosts.
+    generated.pop("repo_url", None)
+    generated.pop("edit_uri", None)
     theme = dict(generated.get("theme", {}))
     # The theme overrides stay in the project; the tree points at them.
     theme["custom_dir"] = str(paths.ROOT / theme.get("custom_dir", "overrides"))

@@ -13,6 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_BANK = ROOT / "tests" / "fixtures" / "bank"
+# The fixture site is built as if deployed: canonical links, sitemap, edit links.
+FIXTURE_SITE_URL = "https://guide.example.org/ml/"
+FIXTURE_REPO_URL = "https://github.com/example/ml-guide"
 
 
 @dataclass
@@ -53,7 +56,8 @@ def write_bank(folder: Path, files: dict[str, str]) -> Path:
 def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small fixture bank built (site and PDFs) into a temporary folder; returns the site."""
     work = tmp_path_factory.mktemp("fixture-build")
-    run = run_generator("build", "--site-dir", str(work / "site"), content=FIXTURE_BANK, work=work)
+    addresses = {"SITE_URL": FIXTURE_SITE_URL, "REPO_URL": FIXTURE_REPO_URL}
+    run = run_generator("build", "--site-dir", str(work / "site"), content=FIXTURE_BANK, work=work, extra_env=addresses)
     assert run.returncode == 0, run.stderr
     return work / "site"
 

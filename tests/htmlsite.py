@@ -11,8 +11,10 @@ from bs4 import BeautifulSoup
 
 
 class Site:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, base_path: str = "") -> None:
         self.root = root
+        # The path of site_url: the 404 page links from it, as it is served from anywhere.
+        self.base_path = base_path
 
     @functools.cache  # noqa: B019 - one Site per build, kept for the session
     def page(self, url: str) -> BeautifulSoup:
@@ -35,6 +37,8 @@ class Site:
         if parts.scheme or parts.netloc:
             return None
         base = page_url if page_url.endswith("/") or page_url == "" else posixpath.dirname(page_url) + "/"
+        if self.base_path and parts.path.startswith(self.base_path):
+            base, parts = "", parts._replace(path=parts.path.removeprefix(self.base_path) or ".")
         if not parts.path:
             target = page_url
         else:

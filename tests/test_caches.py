@@ -6,15 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from generator import convert
+from generator import paths
 from generator.convert import MarkdownCache
 
 
 def test_markdown_cache_key_follows_the_answer_and_its_snippets(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(convert, "ROOT", tmp_path)
-    (tmp_path / "mkdocs.yml").write_text("markdown_extensions: []\n")
+    monkeypatch.setattr(paths, "ROOT", tmp_path)
     (tmp_path / "code.py").write_text("print(1)\n")
     cache = MarkdownCache(tmp_path / "answers.json")
     text = 'Code:\n\n```python\n--8<-- "code.py"\n```\n'

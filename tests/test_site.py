@@ -7,17 +7,18 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
-from tests.conftest import FIXTURE_BANK, run_generator, write_bank
+from tests.conftest import FIXTURE_BANK, FIXTURE_REPO_URL, FIXTURE_SITE_URL, run_generator, write_bank
 from tests.htmlsite import Site
 
 
 @pytest.fixture(scope="module")
 def site(fixture_build: Path) -> Site:
-    return Site(fixture_build)
+    return Site(fixture_build, urlsplit(FIXTURE_SITE_URL).path)
 
 
 def fixture_questions() -> dict[str, dict]:
@@ -61,7 +62,7 @@ def test_answers_are_collapsed_details_blocks(site: Site) -> None:
 def test_difficulty_badge_and_tags_under_each_question(site: Site) -> None:
     heading = site.page("topics/alpha/").find(id="alpha-one")
     assert heading.select_one(".qb-difficulty--basic").get_text(strip=True) == "Basic"
-    meta = heading.find_next_sibling(class_="qb-meta")
+    meta = heading.find_next_sibling(class_="qb-body").select_one(".qb-meta")
     assert [a.get_text(strip=True) for a in meta.select("a.qb-tag")] == ["#fundamentals", "#metrics"]
 
 
@@ -71,7 +72,8 @@ def test_related_links_and_backlinks_resolve(site: Site) -> None:
         page_url = f"topics/{q['topic']}/"
         block = site.page(page_url).find(id=qid).find_next("details")
         related = [site.resolve(page_url, a["href"]) for a in block.select(".qb-related a")]
-        assert [frag for _url, frag in related] == q["related"]
+        # Related questions link to their own pages.
+        assert [url for url, _frag in related] == [f"questions/{rid}/" for rid in q["related"]]
         for url, fragment in related + [site.resolve(page_url, a["href"]) for a in block.select(".qb-backlinks a")]:
             assert site.exists(url, fragment), (qid, url, fragment)
             checked += 1
@@ -81,7 +83,7 @@ def test_related_links_and_backlinks_resolve(site: Site) -> None:
 def test_backlinks_are_computed_from_the_rest_of_the_bank(site: Site) -> None:
     block = site.page("topics/alpha/").find(id="alpha-one").find_next("details")
     backlinks = [a["href"] for a in block.select(".qb-backlinks a")]
-    assert backlinks == ["#alpha-two", "../beta/#beta-one"]
+    assert backlinks == ["../../questions/alpha-two/", "../../questions/beta-one/"]
 
 
 def test_every_internal_link_in_the_site_resolves(site: Site) -> None:
@@ -98,12 +100,15 @@ def test_every_internal_link_in_the_site_resolves(site: Site) -> None:
 
 
 def test_ids_are_unique_on_every_page_and_every_body_was_placed(site: Site) -> None:
-    # Bodies are converted apart from their page (page_bodies.py): code-line ids
-    # must still be numbered on through the page, and no marker may be left.
+    # Bodies are converted apart from their page: code-line ids must still be
+    # numbered on through a topic page, and every question has its body.
     for page_url in site.html_pages():
         ids = [element["id"] for element in site.page(page_url).select("[id]")]
         assert len(ids) == len(set(ids)), (page_url, sorted({i for i in ids if ids.count(i) > 1}))
-        assert "qb-body" not in site.file_for(page_url).read_text(), page_url
+    for qid, q in fixture_questions().items():
+        for page_url in (f"topics/{q['topic']}/", f"questions/{qid}/"):
+            body = site.page(page_url).select_one(f'.qb-body[data-qid="{qid}"] details.answer')
+            assert body is not None and len(body.get_text()) > 50, (page_url, qid)
 
 
 def test_math_is_typeset_and_no_raw_tex_is_visible(site: Site) -> None:
@@ -139,7 +144,7 @@ def test_home_page_cards_and_downloads(site: Site) -> None:
     cards = home.select(".qb-topics li")
     assert len(cards) == 2
     assert "2 questions · 1 basic · 1 intermediate · 0 advanced" in cards[0].get_text(" ", strip=True)
-    downloads = [a["href"] for a in home.select("a[href^='downloads/']")]
+    downloads = [a["href"] for a in home.select(".qb-downloads a[href^='downloads/']")]
     assert downloads == [
         "downloads/ml-interview-cheatsheet.pdf",
         "downloads/ml-interview-study-guide.pdf",
@@ -153,8 +158,8 @@ def test_home_page_cards_and_downloads(site: Site) -> None:
 
 def test_all_questions_index_lists_every_question(site: Site) -> None:
     page = site.page("questions/")
-    links = {site.resolve("questions/", a["href"])[1] for a in page.select("table a")}
-    assert links == set(fixture_questions())
+    links = {site.resolve("questions/", a["href"])[0] for a in page.select("table a")}
+    assert links == {f"questions/{qid}/" for qid in fixture_questions()}
 
 
 def test_tags_index_has_an_anchor_per_tag(site: Site) -> None:
@@ -171,20 +176,69 @@ def test_questions_json_export(site: Site) -> None:
     assert one["topic"] == "alpha" and one["difficulty"] == "basic"
     assert one["related"] == ["alpha-two", "beta-one"]
     assert one["referenced_by"] == ["alpha-two", "beta-one"]
+    assert one["url"] == "questions/alpha-one/"
+    assert one["short_text"] and "*" not in one["short_text"]
     for record in records.values():
-        url, _, fragment = record["url"].partition("#")
-        assert site.exists(url, fragment)
+        assert site.exists(record["url"], "")
 
 
-def test_search_index_holds_questions_answers_and_tags(site: Site) -> None:
+def test_search_index_has_one_document_per_question_and_no_topic_or_tag_pages(site: Site) -> None:
     index = json.loads((site.root / "search" / "search_index.json").read_text())
     docs = index["docs"]
-    section = next(d for d in docs if d["location"].endswith("#alpha-one"))
-    assert "first alpha question" in section["title"] and "Basic" in section["title"]
-    assert "#metrics" in section["text"]
-    assert any("The second answer, with a table" in d["text"] for d in docs)
-    page = next(d for d in docs if d["location"] == "topics/alpha/")
-    assert set(page["tags"]) == {"fundamentals", "metrics"}
+    question = next(d for d in docs if d["location"] == "questions/alpha-one/")
+    assert "first alpha question" in question["title"]
+    assert set(question["tags"]) == {"fundamentals", "metrics"}
+    assert question.get("boost", 1) > 1
+    assert any("The second answer, with a table" in d["text"] for d in docs if d["location"].startswith("questions/"))
+    # Topic pages and the tag and index pages would crowd the questions out.
+    for excluded in ("topics/alpha/", "tags/", "questions/"):
+        assert not any(d["location"].split("#")[0] == excluded for d in docs), excluded
+
+
+def test_question_page_has_everything_a_reader_needs(site: Site) -> None:
+    page = site.page("questions/alpha-two/")
+    q = fixture_questions()["alpha-two"]
+    assert page.select_one("h1").get_text(strip=True).startswith(q["question"])
+    assert page.title.get_text() == f"{q['question']} - ML Interview Study Guide"
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description and "*" not in description and description in page.select_one(".qb-short").get_text(" ")
+    assert page.select_one(".qb-difficulty").get_text(strip=True) == q["difficulty"].capitalize()
+    assert [a.get_text(strip=True) for a in page.select(".qb-meta a.qb-tag")] == [f"#{t}" for t in q["tags"]]
+    assert page.select_one(".qb-body details.answer").has_attr("open")
+    assert page.select_one(".qb-actions[data-qid='alpha-two'] [data-action='known']") is not None
+    assert [a.get_text(strip=True) for a in page.select(".qb-related a")]
+    assert page.select_one(".qb-backlinks a") is not None
+    pager = {a["rel"][0] if a.get("rel") else "topic": a["href"] for a in page.select("nav.qb-pager a")}
+    assert pager == {"prev": "../alpha-one/", "topic": "../../topics/alpha/"}
+    assert page.select_one("a.qb-topic-link")["href"] == "../../topics/alpha/"
+    # Every question page is in the sitemap.
+    sitemap = (site.root / "sitemap.xml").read_text()
+    for qid in fixture_questions():
+        assert f"<loc>{FIXTURE_SITE_URL}questions/{qid}/</loc>" in sitemap
+    # Each page is its own canonical address; topic pages say so of themselves.
+    assert page.select_one('link[rel="canonical"]')["href"] == f"{FIXTURE_SITE_URL}questions/alpha-two/"
+    topic = site.page("topics/alpha/")
+    assert topic.select_one('link[rel="canonical"]')["href"] == f"{FIXTURE_SITE_URL}topics/alpha/"
+
+
+def test_question_page_links_to_its_source_and_a_prefilled_report(site: Site) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    page = site.page("questions/alpha-two/")
+    edit = page.find("a", string="Edit this question")["href"]
+    source = (FIXTURE_BANK / "alpha.yaml").read_text().splitlines()
+    assert edit.startswith(f"{FIXTURE_REPO_URL}/blob/main/")
+    path, _, line = edit.removeprefix(f"{FIXTURE_REPO_URL}/blob/main/").partition("#L")
+    assert path.endswith("alpha.yaml") and "id: alpha-two" in source[int(line) - 1]
+    report = urlsplit(page.find("a", string="Report a problem")["href"])
+    assert report.path.endswith("/issues/new")
+    query = parse_qs(report.query)
+    assert "alpha-two" in query["title"][0] and "alpha-two" in query["body"][0]
+
+
+def test_topic_headings_link_to_question_pages(site: Site) -> None:
+    heading = site.page("topics/alpha/").find(id="alpha-one")
+    assert heading.select_one("a[href]")["href"] == "../../questions/alpha-one/"
 
 
 def test_no_request_leaves_the_site(site: Site) -> None:
