@@ -130,6 +130,41 @@ def test_initialization_numbers():
     assert 512 * (2 / 512) * 0.5 == 1
     for n in ("0.0026", "0.051", "0.088", "0.0625", "0.0512", "1.2 \\times 10^{-13}"):
         assert n in text
+    # conv fan-in k_h * k_w * c_in
+    assert 3 * 3 * 64 == 576 and "576" in text
+    # PyTorch default: kaiming_uniform_ with a = sqrt(5) gives U(-1/sqrt(n), 1/sqrt(n))
+    n_in = 512
+    gain = math.sqrt(2 / (1 + 5))
+    bound = gain * math.sqrt(3 / n_in)
+    assert math.isclose(bound, 1 / math.sqrt(n_in))
+    sd = bound / math.sqrt(3)
+    assert math.isclose(sd**2, 1 / (3 * n_in))
+    assert f"{sd:.4f}" == "0.0255" and round(sd / math.sqrt(2 / n_in), 2) == 0.41
+    assert math.isclose(n_in * sd**2 * 0.5, 1 / 6)
+    for n in ("1/\\sqrt{1536} = 0.0255", "about 0.41 of He", "\\tfrac16", "a = \\sqrt 5"):
+        assert n in text
+
+
+def test_relu_halves_second_moment_not_variance():
+    text = answer_words("weight-initialization-xavier-he")
+    sigma = 1.7
+    formula = sigma**2 * (0.5 - 1 / (2 * math.pi))
+    assert round(formula / sigma**2, 2) == 0.34
+    # exact moments of ReLU(z), z ~ N(0, sigma^2), by quadrature
+    z = np.linspace(0, 12 * sigma, 400_001)
+    pdf = np.exp(-(z**2) / (2 * sigma**2)) / (sigma * math.sqrt(2 * math.pi))
+    dz = z[1] - z[0]
+    m1 = float(np.sum(z * pdf) * dz)
+    m2 = float(np.sum(z**2 * pdf) * dz)
+    assert math.isclose(m2, sigma**2 / 2, rel_tol=1e-4)
+    assert math.isclose(m2 - m1**2, formula, rel_tol=1e-4)
+    # and by simulation
+    rng = np.random.default_rng(0)
+    r = np.maximum(rng.normal(0, sigma, 1_000_000), 0)
+    assert abs(r.var() / sigma**2 - 0.3408) < 0.003
+    assert abs((r**2).mean() / sigma**2 - 0.5) < 0.003
+    assert "\\approx 0.34\\,\\sigma^2" in text and "halves the second moment" in text
+    assert "halving the variance" not in text
 
 
 def test_cnn_vs_dense_parameters():

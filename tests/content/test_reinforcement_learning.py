@@ -116,6 +116,36 @@ def test_ucb_scores():
         row = f"| {name} | {n} | {mean:.2f} | {bonus:.3f} | {mean + bonus:.3f} |"
         assert row in text, row
     assert max(scores, key=scores.get) == "C"
+    assert scores["B"] > scores["A"]
+
+    def ucb(mean, n, t):
+        return mean + math.sqrt(2 * math.log(t) / n)
+
+    # C's next five pulls return 0; UCB1 keeps playing C until its score drops below B's
+    t, n_c, s_c, played = 100, 10, 4.0, []
+    while True:
+        t += 1
+        cur = {"A": ucb(0.55, 60, t), "B": ucb(0.50, 30, t), "C": ucb(s_c / n_c, n_c, t)}
+        arm = max(cur, key=cur.get)
+        played.append(arm)
+        if arm != "C":
+            break
+        n_c += 1  # reward 0
+    assert played == ["C"] * 5 + ["B"] and t == 106
+    assert round(s_c / n_c, 3) == 0.267
+    assert (f"{cur['C']:.3f}", f"{cur['B']:.3f}", f"{cur['A']:.3f}") == ("1.055", "1.058", "0.944")
+    for s in ["4/15 = 0.267", "round 106", "1.055", "1.058", "0.944", "B is played next, not A"]:
+        assert s in text
+    assert "A takes over" not in text
+
+    # UCB1 from round 1 could not reach these counts: when A took its 60th pull (t' in [60, 99])
+    # its score was at most 33/59 + bonus, below C's score with at most 10 pulls and >= n - 6 successes.
+    for t_prev in range(60, 100):
+        a_max = 33 / 59 + math.sqrt(2 * math.log(t_prev) / 59)
+        c_min = min(max(n - 6, 0) / n + math.sqrt(2 * math.log(t_prev) / n) for n in range(1, 11))
+        assert c_min > a_max
+    for s in ["\\sum_{i: \\Delta_i > 0} 8 \\ln T / \\Delta_i", "O\\big(\\sqrt{K T \\log T}\\big)", "\\sqrt{KT}"]:
+        assert s in text
 
 
 def test_thompson_posterior_example():
