@@ -305,3 +305,19 @@ def test_diffusion_schedule_numbers():
     assert 786_432 // 16_384 == 48
     for n in ("0.079", "0.28", "4.0 \\times 10^{-5}", "0.006", "786,432", "16,384", "48 times"):
         assert n in text
+
+
+def test_gelu_silu_minima_and_swiglu_width():
+    from scipy.special import erf
+
+    text = answer_words("activation-functions-compared")
+    z = np.linspace(-5, 0, 500_001)
+    gelu = z * 0.5 * (1 + erf(z / math.sqrt(2)))
+    silu = z / (1 + np.exp(-z))
+    assert round(float(gelu.min()), 2) == -0.17
+    assert round(float(silu.min()), 2) == -0.28
+    assert "≈ [-0.17, ∞)" in text and "≈ [-0.28, ∞)" in text
+    # a SwiGLU FFN with three d x (8/3 d) matrices matches two d x 4d matrices
+    d = 4096
+    assert 3 * d * (8 * d / 3) == 2 * d * (4 * d)
+    assert "\\tfrac83 d_{\\text{model}}" in answer_words("transformer-architecture")
