@@ -321,3 +321,43 @@ def test_gelu_silu_minima_and_swiglu_width():
     d = 4096
     assert 3 * d * (8 * d / 3) == 2 * d * (4 * d)
     assert "\\tfrac83 d_{\\text{model}}" in answer_words("transformer-architecture")
+
+
+def test_layernorm_vs_rmsnorm_example():
+    text = answer_words("normalization-layers-compared")
+    x = np.array([1.0, 2.0, 3.0, 6.0])
+    assert x.mean() == 3 and x.var() == 3.5
+    assert f"{math.sqrt(x.var()):.3f}" == "1.871"
+    ln = (x - x.mean()) / np.sqrt(x.var())
+    assert [f"{v:.3f}" for v in ln] == ["-1.069", "-0.535", "0.000", "1.604"]
+    ms = float((x**2).mean())
+    assert ms == 12.5 and f"{math.sqrt(ms):.3f}" == "3.536"
+    rms = x / math.sqrt(ms)
+    assert [f"{v:.3f}" for v in rms] == ["0.283", "0.566", "0.849", "1.697"]
+    assert math.isclose(float(np.sqrt((rms**2).mean())), 1.0)
+    for n in (
+        "(4 + 1 + 0 + 9)/4 = 3.5",
+        "1.871",
+        "(-1.069, -0.535, 0, 1.604)",
+        "12.5",
+        "3.536",
+        "(0.283, 0.566, 0.849, 1.697)",
+    ):
+        assert n in text
+
+
+def test_checkpointing_memory_and_compute():
+    text = answer_words("gradient-checkpointing-activation-memory")
+    blocks, inter, inp = 48, 1.5, 0.1
+    assert blocks * inter == 72
+    kept = blocks * inp
+    assert round(kept, 1) == 4.8 and round(kept + inter, 1) == 6.3
+    assert round(72 / 6.3) == 11
+    # forward F, backward about 2F: recomputing one forward gives 4F instead of 3F
+    assert round(100 * (4 - 3) / 3) == 33
+    # segments of k layers: L/k checkpoints + k live layers is smallest near sqrt(L)
+    L = 48
+    best_k = min(range(1, L + 1), key=lambda k: L / k + k)
+    assert abs(best_k - math.sqrt(L)) < 1
+    for n in ("48 \\times 1.5 = 72", "48 \\times 0.1 = 4.8", "4.8 + 1.5 = 6.3", "11 times less", "33%"):
+        assert n in text

@@ -234,3 +234,79 @@ def test_ips_estimate():
     assert ips == 1.25 and round(snips, 3) == 0.833
     for s in ["weights 2, 0, 1 and 3", "(2 + 0 + 0 + 3)/4 = 1.25", "5/6 = 0.833"]:
         assert s in text
+
+
+def test_linucb_example():
+    text = answer_words("contextual-bandits-linucb")
+    d, lam = 2, 1.0
+    logs = {
+        1: [((1, 0), 1), ((1, 0), 0), ((1, 0), 1), ((1, 0), 0), ((0, 1), 1), ((0, 1), 0)],
+        2: [((1, 0), 0), ((0, 1), 1)],
+    }
+    x = np.array([1.0, 1.0])
+    res = {}
+    for arm, rows in logs.items():
+        A = lam * np.eye(d)
+        b = np.zeros(d)
+        for ctx, r in rows:
+            c = np.array(ctx, dtype=float)
+            A += np.outer(c, c)
+            b += r * c
+        theta = np.linalg.solve(A, b)
+        mean = float(x @ theta)
+        width = math.sqrt(float(x @ np.linalg.solve(A, x)))
+        res[arm] = (A, b, theta, mean, width)
+    assert np.allclose(res[1][0], np.diag([5, 3])) and np.allclose(res[1][1], [2, 1])
+    assert np.allclose(res[2][0], np.diag([2, 2])) and np.allclose(res[2][1], [0, 1])
+    assert [round(v, 3) for v in res[1][2]] == [0.4, 0.333] and np.allclose(res[2][2], [0, 0.5])
+    assert (f"{res[1][3]:.3f}", f"{res[1][4]:.3f}") == ("0.733", "0.730")
+    assert (res[2][3], res[2][4]) == (0.5, 1.0)
+    score = {alpha: {a: res[a][3] + alpha * res[a][4] for a in res} for alpha in (1.0, 0.1)}
+    assert (f"{score[1.0][1]:.3f}", f"{score[1.0][2]:.3f}") == ("1.464", "1.500")
+    assert max(score[1.0], key=score[1.0].get) == 2
+    assert (f"{score[0.1][1]:.3f}", f"{score[0.1][2]:.3f}") == ("0.806", "0.600")
+    assert max(score[0.1], key=score[0.1].get) == 1
+    for s in [
+        "\\mathrm{diag}(5, 3)",
+        "b_1 = (2, 1)",
+        "(0.4, 0.333)",
+        "\\mathrm{diag}(2, 2)",
+        "b_2 = (0, 1)",
+        "\\hat\\theta_2 = (0, 0.5)",
+        "0.733",
+        "\\sqrt{1/5 + 1/3} = 0.730",
+        "1.464 and 1.5",
+        "0.806 and 0.6",
+    ]:
+        assert s in text
+
+
+def test_offline_rl_overestimation_and_expectile():
+    text = answer_words("offline-rl-distribution-shift")
+    gamma = 0.9
+    q_next = {"a1": 1.0, "a2": 0.4, "a3": 1.6}
+    assert round(gamma * max(q_next.values()), 2) == 1.44 and gamma * q_next["a1"] == 0.9
+    # fixed point of b = gamma (b + 0.6), also by iteration
+    b = 0.0
+    for _ in range(500):
+        b = gamma * (b + 0.6)
+    assert math.isclose(b, 0.54 / 0.1) and round(b, 1) == 5.4
+
+    # expectile with tau = 0.9 of (0, 1, 2), by brute-force minimisation of the asymmetric square loss
+    q = np.array([0.0, 1.0, 2.0])
+    v = np.linspace(0, 2, 200_001)
+    diff = q[None, :] - v[:, None]
+    loss = (np.where(diff < 0, 0.1, 0.9) * diff**2).sum(axis=1)
+    v_star = float(v[np.argmin(loss)])
+    assert abs(v_star - 1.9 / 1.1) < 1e-4 and f"{1.9 / 1.1:.3f}" == "1.727"
+    # and it climbs toward the in-sample max as tau -> 1
+    loss99 = (np.where(diff < 0, 0.01, 0.99) * diff**2).sum(axis=1)
+    assert v[np.argmin(loss99)] > v_star and v[np.argmin(loss99)] < 2
+    for s in [
+        "0.9 \\times 1.6 = 1.44",
+        "0.9 \\times 1.0 = 0.9",
+        "b = 0.9\\,(b + 0.6)",
+        "0.54/0.1 = 5.4",
+        "v = 1.9/1.1 = 1.727",
+    ]:
+        assert s in text
