@@ -130,6 +130,41 @@ def test_initialization_numbers():
     assert 512 * (2 / 512) * 0.5 == 1
     for n in ("0.0026", "0.051", "0.088", "0.0625", "0.0512", "1.2 \\times 10^{-13}"):
         assert n in text
+    # conv fan-in k_h * k_w * c_in
+    assert 3 * 3 * 64 == 576 and "576" in text
+    # PyTorch default: kaiming_uniform_ with a = sqrt(5) gives U(-1/sqrt(n), 1/sqrt(n))
+    n_in = 512
+    gain = math.sqrt(2 / (1 + 5))
+    bound = gain * math.sqrt(3 / n_in)
+    assert math.isclose(bound, 1 / math.sqrt(n_in))
+    sd = bound / math.sqrt(3)
+    assert math.isclose(sd**2, 1 / (3 * n_in))
+    assert f"{sd:.4f}" == "0.0255" and round(sd / math.sqrt(2 / n_in), 2) == 0.41
+    assert math.isclose(n_in * sd**2 * 0.5, 1 / 6)
+    for n in ("1/\\sqrt{1536} = 0.0255", "about 0.41 of He", "\\tfrac16", "a = \\sqrt 5"):
+        assert n in text
+
+
+def test_relu_halves_second_moment_not_variance():
+    text = answer_words("weight-initialization-xavier-he")
+    sigma = 1.7
+    formula = sigma**2 * (0.5 - 1 / (2 * math.pi))
+    assert round(formula / sigma**2, 2) == 0.34
+    # exact moments of ReLU(z), z ~ N(0, sigma^2), by quadrature
+    z = np.linspace(0, 12 * sigma, 400_001)
+    pdf = np.exp(-(z**2) / (2 * sigma**2)) / (sigma * math.sqrt(2 * math.pi))
+    dz = z[1] - z[0]
+    m1 = float(np.sum(z * pdf) * dz)
+    m2 = float(np.sum(z**2 * pdf) * dz)
+    assert math.isclose(m2, sigma**2 / 2, rel_tol=1e-4)
+    assert math.isclose(m2 - m1**2, formula, rel_tol=1e-4)
+    # and by simulation
+    rng = np.random.default_rng(0)
+    r = np.maximum(rng.normal(0, sigma, 1_000_000), 0)
+    assert abs(r.var() / sigma**2 - 0.3408) < 0.003
+    assert abs((r**2).mean() / sigma**2 - 0.5) < 0.003
+    assert "\\approx 0.34\\,\\sigma^2" in text and "halves the second moment" in text
+    assert "halving the variance" not in text
 
 
 def test_cnn_vs_dense_parameters():
@@ -269,4 +304,60 @@ def test_diffusion_schedule_numbers():
     assert 512 * 512 * 3 == 786_432 and 64 * 64 * 4 == 16_384
     assert 786_432 // 16_384 == 48
     for n in ("0.079", "0.28", "4.0 \\times 10^{-5}", "0.006", "786,432", "16,384", "48 times"):
+        assert n in text
+
+
+def test_gelu_silu_minima_and_swiglu_width():
+    from scipy.special import erf
+
+    text = answer_words("activation-functions-compared")
+    z = np.linspace(-5, 0, 500_001)
+    gelu = z * 0.5 * (1 + erf(z / math.sqrt(2)))
+    silu = z / (1 + np.exp(-z))
+    assert round(float(gelu.min()), 2) == -0.17
+    assert round(float(silu.min()), 2) == -0.28
+    assert "≈ [-0.17, ∞)" in text and "≈ [-0.28, ∞)" in text
+    # a SwiGLU FFN with three d x (8/3 d) matrices matches two d x 4d matrices
+    d = 4096
+    assert 3 * d * (8 * d / 3) == 2 * d * (4 * d)
+    assert "\\tfrac83 d_{\\text{model}}" in answer_words("transformer-architecture")
+
+
+def test_layernorm_vs_rmsnorm_example():
+    text = answer_words("normalization-layers-compared")
+    x = np.array([1.0, 2.0, 3.0, 6.0])
+    assert x.mean() == 3 and x.var() == 3.5
+    assert f"{math.sqrt(x.var()):.3f}" == "1.871"
+    ln = (x - x.mean()) / np.sqrt(x.var())
+    assert [f"{v:.3f}" for v in ln] == ["-1.069", "-0.535", "0.000", "1.604"]
+    ms = float((x**2).mean())
+    assert ms == 12.5 and f"{math.sqrt(ms):.3f}" == "3.536"
+    rms = x / math.sqrt(ms)
+    assert [f"{v:.3f}" for v in rms] == ["0.283", "0.566", "0.849", "1.697"]
+    assert math.isclose(float(np.sqrt((rms**2).mean())), 1.0)
+    for n in (
+        "(4 + 1 + 0 + 9)/4 = 3.5",
+        "1.871",
+        "(-1.069, -0.535, 0, 1.604)",
+        "12.5",
+        "3.536",
+        "(0.283, 0.566, 0.849, 1.697)",
+    ):
+        assert n in text
+
+
+def test_checkpointing_memory_and_compute():
+    text = answer_words("gradient-checkpointing-activation-memory")
+    blocks, inter, inp = 48, 1.5, 0.1
+    assert blocks * inter == 72
+    kept = blocks * inp
+    assert round(kept, 1) == 4.8 and round(kept + inter, 1) == 6.3
+    assert round(72 / 6.3) == 11
+    # forward F, backward about 2F: recomputing one forward gives 4F instead of 3F
+    assert round(100 * (4 - 3) / 3) == 33
+    # segments of k layers: L/k checkpoints + k live layers is smallest near sqrt(L)
+    L = 48
+    best_k = min(range(1, L + 1), key=lambda k: L / k + k)
+    assert abs(best_k - math.sqrt(L)) < 1
+    for n in ("48 \\times 1.5 = 72", "48 \\times 0.1 = 4.8", "4.8 + 1.5 = 6.3", "11 times less", "33%"):
         assert n in text

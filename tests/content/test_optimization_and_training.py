@@ -262,3 +262,69 @@ def test_successive_halving_and_hyperband_budgets():
     assert brackets == [(81, 1), (34, 3), (15, 9), (8, 27), (5, 81)]
     for s in ("= 405", "6561", "16.2", "= 297", "(81, 1), (34, 3), (15, 9), (8, 27), (5, 81)"):
         assert s in text
+
+
+def test_mixed_precision_numbers():
+    text = answer_words("mixed-precision-training-loss-scaling")
+    f16, f32 = np.finfo(np.float16), np.finfo(np.float32)
+    assert float(f16.max) == 65504
+    assert f"{float(f16.smallest_normal):.1e}" == "6.1e-05"
+    assert f"{float(f16.smallest_subnormal):.0e}" == "6e-08"
+    assert f"{float(f16.eps):.1e}" == "9.8e-04" and f"{float(f32.eps):.1e}" == "1.2e-07"
+    assert f"{float(f32.smallest_normal):.1e}" == "1.2e-38" and f"{float(f32.max):.1e}" == "3.4e+38"
+    assert 2.0**-7 == 0.0078125  # bf16: 7 stored mantissa bits
+    scale = 2**16
+    assert scale == 65_536
+    with np.errstate(over="ignore"):
+        assert np.float16(1e-8) == 0
+        assert f"{float(np.float16(1e-8 * scale)):.3g}" == "0.000655"
+        assert np.isinf(np.float16(2 * scale))
+    assert float(np.float16(1e-8 * scale)) >= float(f16.smallest_normal)
+    assert 2 * scale == 131_072 and scale // 2 == 32_768
+    assert np.float16(1) + np.float16(1e-4) == np.float16(1)
+    assert np.float32(1) + np.float32(1e-4) != np.float32(1)
+    # bf16 spacing at 1 is 2^-7, so 1 + 1e-4 also rounds to 1 there
+    assert 1e-4 < 2.0**-7 / 2
+    assert 2 + 2 + 4 + 4 + 4 == 16
+    for s in (
+        "65,504",
+        "6.1 \\times 10^{-5}",
+        "9.8 \\times 10^{-4}",
+        "7.8 \\times 10^{-3}",
+        "6 \\times 10^{-8}",
+        "6.55 \\times 10^{-4}",
+        "131{,}072",
+        "32{,}768",
+        "2^{16}",
+        "2,000 clean steps",
+        "16 bytes per parameter",
+    ):
+        assert s in text
+
+
+def test_label_smoothing_numbers():
+    text = answer_words("label-smoothing")
+    k, eps = 10, 0.1
+    target = np.full(k, eps / k)
+    target[0] += 1 - eps
+    assert round(target[0], 2) == 0.91 and round(target[1], 2) == 0.01
+    assert f"{math.log(91):.2f}" == "4.51"
+    floor = float(-(target * np.log(target)).sum())
+    assert f"{floor:.3f}" == "0.500"
+    confident = np.full(k, 0.01 / 9)
+    confident[0] = 0.99
+    assert f"{0.01 / 9:.5f}" == "0.00111"
+    assert f"{-math.log(0.99):.3f}" == "0.010"
+    smoothed = float(-(target * np.log(confident)).sum())
+    assert f"{smoothed:.3f}" == "0.621" and smoothed > floor
+    # the smoothed loss is minimised by predicting the target itself (Gibbs' inequality)
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        p = rng.dirichlet(np.ones(k))
+        assert -(target * np.log(p)).sum() >= floor - 1e-12
+    # decomposition into (1 - eps) hard CE + eps uniform CE
+    hard = -math.log(confident[0])
+    uniform = float(-np.log(confident).mean())
+    assert math.isclose(smoothed, (1 - eps) * hard + eps * uniform)
+    for s in ("\\ln 91 = 4.51", "= 0.500$ nats", "0.00111", "0.010", "0.621"):
+        assert s in text

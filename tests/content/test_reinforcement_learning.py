@@ -116,6 +116,36 @@ def test_ucb_scores():
         row = f"| {name} | {n} | {mean:.2f} | {bonus:.3f} | {mean + bonus:.3f} |"
         assert row in text, row
     assert max(scores, key=scores.get) == "C"
+    assert scores["B"] > scores["A"]
+
+    def ucb(mean, n, t):
+        return mean + math.sqrt(2 * math.log(t) / n)
+
+    # C's next five pulls return 0; UCB1 keeps playing C until its score drops below B's
+    t, n_c, s_c, played = 100, 10, 4.0, []
+    while True:
+        t += 1
+        cur = {"A": ucb(0.55, 60, t), "B": ucb(0.50, 30, t), "C": ucb(s_c / n_c, n_c, t)}
+        arm = max(cur, key=cur.get)
+        played.append(arm)
+        if arm != "C":
+            break
+        n_c += 1  # reward 0
+    assert played == ["C"] * 5 + ["B"] and t == 106
+    assert round(s_c / n_c, 3) == 0.267
+    assert (f"{cur['C']:.3f}", f"{cur['B']:.3f}", f"{cur['A']:.3f}") == ("1.055", "1.058", "0.944")
+    for s in ["4/15 = 0.267", "round 106", "1.055", "1.058", "0.944", "B is played next, not A"]:
+        assert s in text
+    assert "A takes over" not in text
+
+    # UCB1 from round 1 could not reach these counts: when A took its 60th pull (t' in [60, 99])
+    # its score was at most 33/59 + bonus, below C's score with at most 10 pulls and >= n - 6 successes.
+    for t_prev in range(60, 100):
+        a_max = 33 / 59 + math.sqrt(2 * math.log(t_prev) / 59)
+        c_min = min(max(n - 6, 0) / n + math.sqrt(2 * math.log(t_prev) / n) for n in range(1, 11))
+        assert c_min > a_max
+    for s in ["\\sum_{i: \\Delta_i > 0} 8 \\ln T / \\Delta_i", "O\\big(\\sqrt{K T \\log T}\\big)", "\\sqrt{KT}"]:
+        assert s in text
 
 
 def test_thompson_posterior_example():
@@ -203,4 +233,80 @@ def test_ips_estimate():
     snips = sum(wi * r for wi, (_, _, r) in zip(w, logs)) / sum(w)
     assert ips == 1.25 and round(snips, 3) == 0.833
     for s in ["weights 2, 0, 1 and 3", "(2 + 0 + 0 + 3)/4 = 1.25", "5/6 = 0.833"]:
+        assert s in text
+
+
+def test_linucb_example():
+    text = answer_words("contextual-bandits-linucb")
+    d, lam = 2, 1.0
+    logs = {
+        1: [((1, 0), 1), ((1, 0), 0), ((1, 0), 1), ((1, 0), 0), ((0, 1), 1), ((0, 1), 0)],
+        2: [((1, 0), 0), ((0, 1), 1)],
+    }
+    x = np.array([1.0, 1.0])
+    res = {}
+    for arm, rows in logs.items():
+        A = lam * np.eye(d)
+        b = np.zeros(d)
+        for ctx, r in rows:
+            c = np.array(ctx, dtype=float)
+            A += np.outer(c, c)
+            b += r * c
+        theta = np.linalg.solve(A, b)
+        mean = float(x @ theta)
+        width = math.sqrt(float(x @ np.linalg.solve(A, x)))
+        res[arm] = (A, b, theta, mean, width)
+    assert np.allclose(res[1][0], np.diag([5, 3])) and np.allclose(res[1][1], [2, 1])
+    assert np.allclose(res[2][0], np.diag([2, 2])) and np.allclose(res[2][1], [0, 1])
+    assert [round(v, 3) for v in res[1][2]] == [0.4, 0.333] and np.allclose(res[2][2], [0, 0.5])
+    assert (f"{res[1][3]:.3f}", f"{res[1][4]:.3f}") == ("0.733", "0.730")
+    assert (res[2][3], res[2][4]) == (0.5, 1.0)
+    score = {alpha: {a: res[a][3] + alpha * res[a][4] for a in res} for alpha in (1.0, 0.1)}
+    assert (f"{score[1.0][1]:.3f}", f"{score[1.0][2]:.3f}") == ("1.464", "1.500")
+    assert max(score[1.0], key=score[1.0].get) == 2
+    assert (f"{score[0.1][1]:.3f}", f"{score[0.1][2]:.3f}") == ("0.806", "0.600")
+    assert max(score[0.1], key=score[0.1].get) == 1
+    for s in [
+        "\\mathrm{diag}(5, 3)",
+        "b_1 = (2, 1)",
+        "(0.4, 0.333)",
+        "\\mathrm{diag}(2, 2)",
+        "b_2 = (0, 1)",
+        "\\hat\\theta_2 = (0, 0.5)",
+        "0.733",
+        "\\sqrt{1/5 + 1/3} = 0.730",
+        "1.464 and 1.5",
+        "0.806 and 0.6",
+    ]:
+        assert s in text
+
+
+def test_offline_rl_overestimation_and_expectile():
+    text = answer_words("offline-rl-distribution-shift")
+    gamma = 0.9
+    q_next = {"a1": 1.0, "a2": 0.4, "a3": 1.6}
+    assert round(gamma * max(q_next.values()), 2) == 1.44 and gamma * q_next["a1"] == 0.9
+    # fixed point of b = gamma (b + 0.6), also by iteration
+    b = 0.0
+    for _ in range(500):
+        b = gamma * (b + 0.6)
+    assert math.isclose(b, 0.54 / 0.1) and round(b, 1) == 5.4
+
+    # expectile with tau = 0.9 of (0, 1, 2), by brute-force minimisation of the asymmetric square loss
+    q = np.array([0.0, 1.0, 2.0])
+    v = np.linspace(0, 2, 200_001)
+    diff = q[None, :] - v[:, None]
+    loss = (np.where(diff < 0, 0.1, 0.9) * diff**2).sum(axis=1)
+    v_star = float(v[np.argmin(loss)])
+    assert abs(v_star - 1.9 / 1.1) < 1e-4 and f"{1.9 / 1.1:.3f}" == "1.727"
+    # and it climbs toward the in-sample max as tau -> 1
+    loss99 = (np.where(diff < 0, 0.01, 0.99) * diff**2).sum(axis=1)
+    assert v[np.argmin(loss99)] > v_star and v[np.argmin(loss99)] < 2
+    for s in [
+        "0.9 \\times 1.6 = 1.44",
+        "0.9 \\times 1.0 = 0.9",
+        "b = 0.9\\,(b + 0.6)",
+        "0.54/0.1 = 5.4",
+        "v = 1.9/1.1 = 1.727",
+    ]:
         assert s in text
