@@ -6,7 +6,14 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+ZENSICAL_VENV := .venv-zensical
 PAPER ?= a4
+# mkdocs (MkDocs + Material, the default) or zensical: both build the same generated tree.
+SITE_ENGINE ?= mkdocs
+export SITE_ENGINE
+ENGINE_DEPS := $(if $(filter zensical,$(SITE_ENGINE)),$(ZENSICAL_VENV)/.stamp)
+# make pdf TOPICS=a,b DIFFICULTY=basic TAGS=x prints just that subset.
+PDF_FILTERS := $(if $(TOPICS),--topics $(TOPICS)) $(if $(DIFFICULTY),--difficulty $(DIFFICULTY)) $(if $(TAGS),--tags $(TAGS))
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: dates in the PDFs, the deck and the sitemap come from the
 # last commit, so two builds of the same commit are byte-identical.
@@ -31,6 +38,11 @@ $(VENV)/.test-stamp: $(VENV)/.build-stamp requirements/test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	@touch $@
 
+$(ZENSICAL_VENV)/.stamp: requirements/zensical.txt
+	@test -x $(ZENSICAL_VENV)/bin/python || $(PYTHON) -m venv $(ZENSICAL_VENV)
+	$(ZENSICAL_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements/zensical.txt
+	@touch $@
+
 node_modules/.stamp: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
@@ -41,14 +53,14 @@ system-deps:
 system-deps-test:
 	@scripts/system-deps --test
 
-build: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Build the site and the PDFs into site/
-	$(PY) -m generator build --paper $(PAPER)
+build: system-deps $(VENV)/.build-stamp node_modules/.stamp $(ENGINE_DEPS) ## Build the site and the PDFs into site/ (SITE_ENGINE=zensical for Zensical)
+	$(PY) -m generator build --paper $(PAPER) --engine $(SITE_ENGINE)
 
 pdf: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Build only the PDFs (PAPER=letter for US Letter)
-	$(PY) -m generator pdf --paper $(PAPER)
+	$(PY) -m generator pdf --paper $(PAPER) $(PDF_FILTERS)
 
-serve: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Preview the site; rebuilds when content/ changes
-	$(PY) -m mkdocs serve
+serve: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Preview the site; regenerates and reloads when content/ changes
+	$(PY) -m generator serve
 
 check: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Validate the question bank, every problem at once
 	$(PY) -m generator check
@@ -56,7 +68,7 @@ check: system-deps $(VENV)/.build-stamp node_modules/.stamp ## Validate the ques
 test: lint ## Run the whole test suite (lint first)
 	$(PY) -m pytest -q
 
-lint: system-deps-test $(VENV)/.test-stamp node_modules/.stamp ## Check the Python code with ruff
+lint: system-deps-test $(VENV)/.test-stamp node_modules/.stamp $(ZENSICAL_VENV)/.stamp ## Check the Python code with ruff
 	$(PY) -m ruff check --output-format concise generator tests code_examples scripts
 
 bench: system-deps $(VENV)/.test-stamp node_modules/.stamp ## Measure build speed and output sizes

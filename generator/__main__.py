@@ -69,6 +69,13 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(args.host, args.port, args.engine)
+    return 0
+
+
 def cmd_synth(args: argparse.Namespace) -> int:
     from .synth import synthesize
 
@@ -101,6 +108,11 @@ def main(argv: list[str] | None = None) -> int:
                 "--engine", choices=ENGINES, default=os.environ.get("SITE_ENGINE") or "mkdocs", help="site engine"
             )
         command.set_defaults(func=func)
+    served = sub.add_parser("serve", help="build the site, serve it and rebuild on every edit")
+    served.add_argument("--host", default="127.0.0.1")
+    served.add_argument("--port", type=int, default=8000)
+    served.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site engine")
+    served.set_defaults(func=cmd_serve)
     synth = sub.add_parser("synth", help="write a synthetic bank of N questions (benchmarks and tests only)")
     synth.add_argument("count", type=int)
     synth.add_argument("--out", default="build/synthetic", help="output folder (default: build/synthetic)")

@@ -75,9 +75,12 @@ def _zensical(config_file: Path, site_dir: Path) -> None:
     command = zensical_command()
     if command is None:
         raise BuildFailed("Zensical is not installed: run `make build SITE_ENGINE=zensical`, which installs it")
-    # Zensical takes the output folder from the config only: a copy names it.
+    # Zensical takes the output folder from the config only, and only inside
+    # the project: it builds next to the tree, and the result moves into place.
+    output = config_file.parent / ".zensical-site"
+    shutil.rmtree(output, ignore_errors=True)
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    config["site_dir"] = str(site_dir)
+    config["site_dir"] = str(output)
     own = config_file.with_name(".zensical.yml")
     own.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     done = subprocess.run(
@@ -87,6 +90,9 @@ def _zensical(config_file: Path, site_dir: Path) -> None:
         text=True,
         check=False,
     )
-    if done.returncode != 0 or not (site_dir / "index.html").exists():
-        output = "\n".join(line for line in (done.stdout + done.stderr).splitlines() if line.strip())
-        raise BuildFailed(f"zensical build failed:\n{output[-3000:]}")
+    if done.returncode != 0 or not (output / "index.html").exists():
+        said = "\n".join(line for line in (done.stdout + done.stderr).splitlines() if line.strip())
+        raise BuildFailed(f"zensical build failed:\n{said[-3000:]}")
+    if site_dir.exists():
+        site_dir.rmdir()  # the empty staging folder
+    shutil.move(output, site_dir)

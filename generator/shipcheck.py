@@ -135,7 +135,7 @@ def inline_script_hashes(document: etree._Element) -> list[str]:
     return sorted(set(found))
 
 
-def policy(hashes: list[str]) -> str:
+def policy_for(hashes: list[str]) -> str:
     return POLICY.format(hashes="".join(f" {h}" for h in hashes))
 
 
@@ -144,8 +144,10 @@ def _parse(data: bytes) -> etree._Element:
     return lxml_html.document_fromstring(data, parser=parser)
 
 
-def secure_site(site_dir: Path, page_question: Callable[[str], str | None] = lambda _page: None) -> list[Hit]:
-    """Scan every page; if none has a hit, write the CSP into each. Returns the hits."""
+def secure_site(
+    site_dir: Path, page_question: Callable[[str], str | None] = lambda _page: None, *, policy: bool = True
+) -> list[Hit]:
+    """Scan every page; if none has a hit (and `policy`), write the CSP into each. Returns the hits."""
     hits: list[Hit] = []
     policies: dict[Path, tuple[bytes, str]] = {}
     for path in sorted(site_dir.rglob("*.html")):
@@ -157,8 +159,8 @@ def secure_site(site_dir: Path, page_question: Callable[[str], str | None] = lam
         found = list(scan_page(page, document, page_question(page)))
         hits.extend(found)
         if not found:
-            policies[path] = (data, policy(inline_script_hashes(document)))
-    if hits:
+            policies[path] = (data, policy_for(inline_script_hashes(document)))
+    if hits or not policy:
         return hits
     for path, (data, csp) in policies.items():
         head = _HEAD.search(data)
