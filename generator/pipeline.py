@@ -25,6 +25,7 @@ from .flashcards import write_apkg, write_csv
 from .mathsvg import MathRenderer
 from .model import Bank
 from .problems import BankError, BuildFailed, Problem
+from .search_index import rewrite_index
 from .shipcheck import Hit, secure_site
 from .tree import make_tree, write_tree
 from .workers import FILLER, Runner, start_workers
@@ -66,6 +67,8 @@ def build(options: BuildOptions) -> BuildResult:
             joined = thread.submit(pdfs.finish) if options.with_pdfs else None
             # 7. the engine builds the tree here while the workers render.
             run_engine(options.engine, config_file, staged)
+            if options.engine == "mkdocs":
+                rewrite_index(staged, checked.bank, checked.answers)
             # 8. exports and downloads into the staged site.
             written = _deliver(checked, workers, joined, staged / outputs.SITE_FOLDER) if options.with_pdfs else []
             # 9. the last check, on the HTML that ships; then the policy on every page.

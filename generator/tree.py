@@ -29,6 +29,11 @@ from .model import Bank
 from .templating import environment
 
 MATH_DIR = "assets/math"
+# Browser libraries from node_modules (package-lock.json pins them), bundled
+# into the site: nothing is fetched from another host when a page is viewed.
+VENDORED = {
+    "minisearch/dist/umd/index.js": "assets/javascripts/vendor/minisearch.js",
+}
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
 
@@ -120,6 +125,8 @@ def make_tree(
     tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
     for name, svg in formulas.files.items():
         tree.add(name, svg)
+    for package_file, target in VENDORED.items():
+        tree.add(target, (paths.ROOT / "node_modules" / package_file).read_bytes())
     for source in sorted(paths.authored_docs().rglob("*")):
         if source.is_file():
             tree.add(source.relative_to(paths.authored_docs()).as_posix(), source.read_bytes())
