@@ -75,6 +75,7 @@ def _context(bank: Bank, page: str) -> dict:
         "topic_page": lambda tid: posixpath.relpath(topic_page(tid), posixpath.dirname(page) or "."),
         "question_page": lambda qid: posixpath.relpath(question_page(qid), posixpath.dirname(page) or "."),
         "question_url": lambda qid: relative_url(page, question_page(qid)),
+        "site_topic_url": lambda tid: relative_url(page, topic_page(tid)),
         "tag_url": lambda tag: relative_url(page, TAGS, f"tag:{tag}"),
     }
 
@@ -102,7 +103,9 @@ def topic_markdown(bank: Bank, topic: Topic, bodies: Mapping[str, str], pdf: str
     )
 
 
-def question_markdown(bank: Bank, q: Question, text: RenderedText, body: str, repository: Repository | None) -> str:
+def question_markdown(
+    bank: Bank, q: Question, text: RenderedText, body: str, repository: Repository | None, own_search_index: bool
+) -> str:
     page = question_page(q.id)
     topic = bank.topic_of(q)
     index = topic.questions.index(q)
@@ -118,6 +121,7 @@ def question_markdown(bank: Bank, q: Question, text: RenderedText, body: str, re
         short_text=text.short_text,
         edit_url=repository.edit_url(q) if repository else None,
         report_url=repository.report_url(q) if repository else None,
+        own_search_index=own_search_index,
         **_context(bank, page),
     )
 

@@ -62,7 +62,7 @@ def build(options: BuildOptions) -> BuildResult:
 
             pdfs = start_pdfs(checked, paths.downloads_dir(), paper=options.paper, only=None, runner=workers)
         # 6. write the docs tree: every page, formula and asset, and its mkdocs.yml.
-        config_file = write_docs_tree(checked, downloads)
+        config_file = write_docs_tree(checked, downloads, options.engine)
         with staging(options.site_dir) as staged, ThreadPoolExecutor(1, thread_name_prefix="pdf-join") as thread:
             joined = thread.submit(pdfs.finish) if options.with_pdfs else None
             # 7. the engine builds the tree here while the workers render.
@@ -72,18 +72,20 @@ def build(options: BuildOptions) -> BuildResult:
             # 8. exports and downloads into the staged site.
             written = _deliver(checked, workers, joined, staged / outputs.SITE_FOLDER) if options.with_pdfs else []
             # 9. the last check, on the HTML that ships; then the policy on every page.
-            hits = secure_site(staged, _page_question(checked.bank), policy=options.policy)
+            hits = secure_site(staged, workers, policy=options.policy)
             if hits:
                 raise BankError(_located(checked.bank, hits))
             # 10. the swap (on leaving the block).
         return BuildResult(checked, options.site_dir, written)
 
 
-def write_docs_tree(checked: CheckedBank, downloads: list[outputs.Download]) -> Path:
+def write_docs_tree(checked: CheckedBank, downloads: list[outputs.Download], engine: str) -> Path:
     """The docs tree for the checked bank, written to build/site-src; returns its mkdocs.yml."""
     math = MathRenderer(paths.cache_dir() / "math.json")
     try:
-        tree = make_tree(checked.bank, checked.answers, math, downloads=downloads, topic_pdfs={})
+        tree = make_tree(
+            checked.bank, checked.answers, math, downloads=downloads, topic_pdfs={}, own_search_index=engine == "mkdocs"
+        )
     finally:
         math.close()
     return write_tree(tree, paths.tree_dir())
@@ -128,18 +130,6 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _page_question(bank: Bank):
-    """The question a page belongs to, for a page that shows a single question."""
-
-    def question_of(page: str) -> str | None:
-        parts = page.split("/")
-        if len(parts) == 3 and parts[0] == "questions" and parts[1] in bank.by_id:
-            return parts[1]
-        return None
-
-    return question_of
-
-
 def _located(bank: Bank, hits: list[Hit]) -> list[Problem]:
     """Each hit in the shipped HTML as a problem at the question's file and line."""
     problems = []
@@ -162,11 +152,11 @@ def check_shipped(options: BuildOptions) -> list[Problem]:
         checked = check_bank(runner=workers)
         if checked.problems:
             return checked.problems
-        config_file = write_docs_tree(checked, [])
+        config_file = write_docs_tree(checked, [], options.engine)
         scratch = Path(tempfile.mkdtemp(prefix="qb-check-"))
         try:
             run_engine(options.engine, config_file, scratch / "site")
-            return _located(checked.bank, secure_site(scratch / "site", _page_question(checked.bank)))
+            return _located(checked.bank, secure_site(scratch / "site", workers))
         except BuildFailed as exc:
             return [Problem(str(paths.tree_dir() / "mkdocs.yml"), 1, 1, str(exc))]
         finally:

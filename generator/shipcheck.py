@@ -19,12 +19,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from .workers import URGENT, Runner
 
 # Parsed as HTML does: a tab, newline or control character inside the scheme is ignored.
 _SCHEME_NOISE = re.compile(r"[\x00-\x20]+")
@@ -87,41 +89,48 @@ def _question_of(element: etree._Element, page_question: str | None) -> str | No
     return page_question
 
 
+# Each query finds the few candidates in C; Python looks only at those.
+_FORBIDDEN = etree.XPath("|".join(f"//{name}" for name in sorted(_FORBIDDEN_ELEMENTS)))
+_CONTENT_CODE = etree.XPath("//article//script|//article//style|//article//form[@action]")
+_SCRIPT_SOURCES = etree.XPath("//script[@src]")
+_REFRESH = etree.XPath("//meta[@http-equiv]")
+_ANIMATIONS = etree.XPath("//animate|//set|//animatemotion|//animatetransform")
+_HANDLERS = etree.XPath("//*[@*[starts-with(name(), 'on')]]")
+_URLS = etree.XPath("|".join(f"//@{name}" for name in sorted(_URL_ATTRIBUTES)) + "|//@*[name()='xlink:href']")
+
+
 def scan_page(page: str, document: etree._Element, page_question: str | None = None) -> Iterator[Hit]:
     """Every piece of executable markup in one parsed page."""
 
     def hit(element: etree._Element, what: str) -> Hit:
         return Hit(page, element.sourceline or 0, what, _question_of(element, page_question))
 
-    for element in document.iter():
-        name = _localname(element)
-        if not name:
-            continue
-        in_article = _in_article(element)
-        if name == "script" and element.get("src") and _bad_url(element.get("src", "")):
+    for element in _FORBIDDEN(document):
+        yield hit(element, f"<{_localname(element)}> element")
+    for element in _CONTENT_CODE(document):
+        yield hit(element, f"<{_localname(element)}> element in the page's content")
+    for element in _SCRIPT_SOURCES(document):
+        if _bad_url(element.get("src", "")):
             yield hit(element, f"script with src {element.get('src')!r}")
-        elif name in _FORBIDDEN_ELEMENTS:
-            yield hit(element, f"<{name}> element")
-        elif in_article and name in ("script", "style"):
-            yield hit(element, f"<{name}> element in the page's content")
-        elif in_article and name == "form" and element.get("action") is not None:
-            # The study pages' forms are handled in the page; one that sends data elsewhere is not ours.
-            yield hit(element, "<form> with an action in the page's content")
-        elif name == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+    for element in _REFRESH(document):
+        if (element.get("http-equiv") or "").lower() == "refresh":
             yield hit(element, "meta refresh")
-        elif name in ("animate", "set", "animatemotion", "animatetransform"):
-            target = (element.get("attributeName") or "").lower()
-            values = (element.get(a) or "" for a in ("to", "values", "from"))
-            if target in ("href", "xlink:href") or any(_bad_url(v) for v in values):
-                yield hit(element, f"SVG <{name}> that changes a link")
-        for raw_name, value in element.attrib.items():
-            attribute = _attribute_name(raw_name)
-            if attribute.startswith("on"):
-                yield hit(element, f"event-handler attribute {attribute}={value[:40]!r} on <{name}>")
-            elif attribute in _URL_ATTRIBUTES and _bad_url(value):
-                if not in_article and value.strip() == _THEME_URL:
-                    continue
-                yield hit(element, f"{attribute}={value[:40]!r} on <{name}>")
+    for element in _ANIMATIONS(document):
+        target = (element.get("attributeName") or element.get("attributename") or "").lower()
+        values = (element.get(a) or "" for a in ("to", "values", "from"))
+        if target in ("href", "xlink:href") or any(_bad_url(v) for v in values):
+            yield hit(element, f"SVG <{_localname(element)}> that changes a link")
+    for element in _HANDLERS(document):
+        for name, value in element.attrib.items():
+            if _attribute_name(name).startswith("on"):
+                yield hit(element, f"event-handler attribute {name}={value[:40]!r} on <{_localname(element)}>")
+    for value in _URLS(document):
+        if ":" not in value or not _bad_url(value):
+            continue
+        element = value.getparent()
+        if value.strip() == _THEME_URL and not _in_article(element):
+            continue
+        yield hit(element, f"{value.attrname}={value[:40]!r} on <{_localname(element)}>")
 
 
 def inline_script_hashes(document: etree._Element) -> list[str]:
@@ -144,28 +153,53 @@ def _parse(data: bytes) -> etree._Element:
     return lxml_html.document_fromstring(data, parser=parser)
 
 
-def secure_site(
-    site_dir: Path, page_question: Callable[[str], str | None] = lambda _page: None, *, policy: bool = True
-) -> list[Hit]:
-    """Scan every page; if none has a hit (and `policy`), write the CSP into each. Returns the hits."""
+def _page_question(page: str) -> str | None:
+    """The question a page shows on its own (questions/<id>/index.html)."""
+    parts = page.split("/")
+    return parts[1] if len(parts) == 3 and parts[0] == "questions" and parts[2] == "index.html" else None
+
+
+def scan_files(site_dir: Path, pages: list[str]) -> tuple[list[Hit], dict[str, str]]:
+    """Hits in these pages, and the policy each page needs (a worker's share of the site)."""
     hits: list[Hit] = []
-    policies: dict[Path, tuple[bytes, str]] = {}
-    for path in sorted(site_dir.rglob("*.html")):
-        page = path.relative_to(site_dir).as_posix()
-        data = path.read_bytes()
+    policies: dict[str, str] = {}
+    for page in pages:
+        data = (site_dir / page).read_bytes()
         if not data.strip():
             continue
         document = _parse(data)
-        found = list(scan_page(page, document, page_question(page)))
+        found = list(scan_page(page, document, _page_question(page)))
         hits.extend(found)
         if not found:
-            policies[path] = (data, policy_for(inline_script_hashes(document)))
-    if hits or not policy:
-        return hits
-    for path, (data, csp) in policies.items():
+            policies[page] = policy_for(inline_script_hashes(document))
+    return hits, policies
+
+
+def write_policies(site_dir: Path, policies: dict[str, str]) -> None:
+    """Each page's policy as the first thing in its <head>."""
+    for page, csp in policies.items():
+        path = site_dir / page
+        data = path.read_bytes()
         head = _HEAD.search(data)
         if head is None:
             continue
         meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'.encode()
         path.write_bytes(data[: head.end()] + meta + data[head.end() :])
+
+
+def secure_site(site_dir: Path, runner: Runner, *, policy: bool = True) -> list[Hit]:
+    """Scan every page; if none has a hit (and `policy`), write the CSP into each. Returns the hits.
+
+    Pages are independent, so the runner's workers share them.
+    """
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
+    shares = runner.workers * 4
+    chunks = [pages[i::shares] for i in range(shares) if pages[i::shares]]
+    scans = [runner.call(scan_files, site_dir, chunk, priority=URGENT) for chunk in chunks]
+    results = [future.result() for future in scans]
+    hits = sorted((h for found, _ in results for h in found), key=lambda h: (h.page, h.line))
+    if hits or not policy:
+        return hits
+    for future in [runner.call(write_policies, site_dir, policies, priority=URGENT) for _, policies in results]:
+        future.result()
     return hits

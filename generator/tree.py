@@ -97,6 +97,7 @@ def make_tree(
     *,
     downloads: list[outputs.Download],
     topic_pdfs: Mapping[str, str],
+    own_search_index: bool = True,
 ) -> Tree:
     """Every page of the site, built from the checked bank."""
     tree = Tree()
@@ -117,7 +118,7 @@ def make_tree(
             text = texts[q.id]
             bodies[q.id] = pages.question_body(bank, q, text, open_answer=False)
             page_body = pages.question_body(bank, q, text, open_answer=True)
-            tree.add(question_page(q.id), pages.question_markdown(bank, q, text, page_body, repo))
+            tree.add(question_page(q.id), pages.question_markdown(bank, q, text, page_body, repo, own_search_index))
         tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, _numbered(bodies), topic_pdfs.get(topic.id)))
     tree.add(pages.HOME, pages.home_markdown(bank, downloads, topic_pdfs))
     for path, text in pages.simple_pages(bank).items():
