@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from scipy.special import log_softmax as scipy_log_softmax
@@ -16,17 +18,27 @@ from sklearn.model_selection import StratifiedShuffleSplit
 from sklearn.neighbors import KNeighborsClassifier
 from sklearn.preprocessing import OneHotEncoder, StandardScaler
 
+from code_examples.ab_two_proportion_ztest import diff_confidence_interval, two_proportion_ztest
+from code_examples.bootstrap_metric_ci import accuracy, bootstrap_ci
 from code_examples.classification_metrics import macro_f1, precision_recall_f1
 from code_examples.confusion_matrix import confusion_matrix
+from code_examples.gaussian_naive_bayes import GaussianNaiveBayes
+from code_examples.gradient_boosting_stumps import GradientBoostingStumps
+from code_examples.kfold_indices import kfold_indices, stratified_kfold_indices
 from code_examples.kmeans import kmeans
 from code_examples.knn import KNNClassifier
+from code_examples.linreg_normal_eq_gd import fit_gradient_descent, fit_lstsq, fit_normal_equations
 from code_examples.logistic_regression import LogisticRegression, sigmoid
 from code_examples.logistic_regression import log_loss as our_log_loss
+from code_examples.pca_svd import PCAFromSVD
 from code_examples.preprocessing import Preprocessor
+from code_examples.ranking_ndcg_mrr import mean_reciprocal_rank, ndcg_at_k
 from code_examples.roc_auc import roc_auc, roc_auc_pairwise
 from code_examples.running_stats import RunningStats
 from code_examples.softmax import cross_entropy, log_softmax, softmax
+from code_examples.tfidf_smooth_l2 import TfidfFromScratch
 from code_examples.train_test_split import stratified_train_test_split
+from code_examples.tree_best_split import best_split, impurity
 
 # ---------------------------------------------------------------- logistic regression
 
@@ -351,3 +363,285 @@ def test_running_stats_hand_case_and_empty() -> None:
     assert np.isnan(empty.variance) and np.isnan(empty.sample_variance)
     empty.update_batch(np.array([]))
     assert empty.n == 0
+
+
+# ================================================================ round-3 exercises (code-a)
+
+
+# ---------------------------------------------------------------- linear regression
+
+
+def test_linear_regression_solvers_match_sklearn() -> None:
+    from sklearn.datasets import make_regression
+    from sklearn.linear_model import LinearRegression
+
+    X, y = make_regression(n_samples=200, n_features=5, noise=3.0, bias=7.0, random_state=0)
+    ref = LinearRegression().fit(X, y)
+    for w, b in (fit_lstsq(X, y), fit_normal_equations(X, y)):
+        np.testing.assert_allclose(w, ref.coef_, rtol=1e-8)
+        assert b == pytest.approx(ref.intercept_, rel=1e-8)
+    Xs = (X - X.mean(axis=0)) / X.std(axis=0)
+    w_gd, b_gd = fit_gradient_descent(Xs, y, lr=0.5, n_iter=20_000, tol=1e-12)
+    ref_s = LinearRegression().fit(Xs, y)
+    np.testing.assert_allclose(w_gd, ref_s.coef_, atol=1e-8)
+    assert b_gd == pytest.approx(ref_s.intercept_, abs=1e-8)
+
+
+def test_linear_regression_hand_case_and_ill_conditioning() -> None:
+    X, y = np.array([[1.0], [2.0], [3.0], [4.0]]), np.array([2.0, 3.0, 5.0, 6.0])
+    w, b = fit_lstsq(X, y)
+    assert (round(w[0], 10), round(b, 10)) == (1.4, 0.5)
+    w1, b1 = fit_gradient_descent(X, y, lr=0.1, n_iter=1)
+    assert (w1[0], b1) == pytest.approx((1.175, 0.4))  # one step of 0.1 times gradients (-11.75, -4)
+    # Nearly collinear columns: cond(A^T A) = cond(A)^2, and the normal equations lose twice the digits.
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=100)
+    Xbad = np.column_stack([x, x + 1e-5 * rng.normal(size=100)])
+    A = np.hstack([Xbad, np.ones((100, 1))])
+    assert np.linalg.cond(A.T @ A) == pytest.approx(np.linalg.cond(A) ** 2, rel=1e-2)
+    y_bad = Xbad @ np.array([1.0, 2.0]) + 0.5
+    w_ls, _ = fit_lstsq(Xbad, y_bad)
+    w_ne, _ = fit_normal_equations(Xbad, y_bad)
+    assert np.abs(w_ls - [1.0, 2.0]).max() < np.abs(w_ne - [1.0, 2.0]).max()
+
+
+# ---------------------------------------------------------------- decision tree split
+
+
+@pytest.mark.parametrize("criterion", ["gini", "entropy"])
+def test_best_split_matches_sklearn_root(criterion: str) -> None:
+    from sklearn.tree import DecisionTreeClassifier
+
+    for seed in range(5):
+        X, y = make_classification(n_samples=150, n_features=4, n_informative=3, n_redundant=0, random_state=seed)
+        X = X.astype(np.float32).astype(np.float64)  # scikit-learn's trees split on float32 copies of X
+        j, t, gain = best_split(X, y, criterion)
+        tree = DecisionTreeClassifier(max_depth=1, criterion=criterion, random_state=0).fit(X, y).tree_
+        assert j == tree.feature[0]
+        assert t == pytest.approx(tree.threshold[0], abs=1e-12)
+        w = tree.weighted_n_node_samples
+        ref_gain = tree.impurity[0] - (w[1] * tree.impurity[1] + w[2] * tree.impurity[2]) / w[0]
+        assert gain == pytest.approx(ref_gain, abs=1e-12)
+
+
+def test_best_split_hand_case_and_constant_feature() -> None:
+    X = np.array([[1.0], [2.0], [3.0], [4.0], [5.0], [6.0]])
+    y = np.array([0, 0, 0, 1, 1, 0])
+    assert best_split(X, y, "gini") == pytest.approx((0, 3.5, 2 / 9))
+    assert impurity(np.array([4, 2])) == pytest.approx(4 / 9)
+    assert best_split(X, y, "entropy")[2] == pytest.approx(0.5 * impurity(np.array([4, 2]), "entropy"))
+    assert best_split(np.ones((4, 1)), np.array([0, 1, 0, 1]))[0] == -1  # nothing to split on
+
+
+# ---------------------------------------------------------------- PCA
+
+
+def test_pca_matches_sklearn_including_signs() -> None:
+    from sklearn.decomposition import PCA
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(120, 5)) @ rng.normal(size=(5, 5)) + rng.normal(size=5) * 10
+    ours = PCAFromSVD(3).fit(X)
+    ref = PCA(n_components=3, svd_solver="full").fit(X)
+    np.testing.assert_allclose(ours.components, ref.components_, atol=1e-10)
+    np.testing.assert_allclose(ours.explained_variance, ref.explained_variance_, rtol=1e-10)
+    np.testing.assert_allclose(ours.explained_variance_ratio, ref.explained_variance_ratio_, rtol=1e-10)
+    np.testing.assert_allclose(ours.transform(X), ref.transform(X), atol=1e-9)
+    full = PCAFromSVD(5).fit(X)
+    np.testing.assert_allclose(full.inverse_transform(full.transform(X)), X, atol=1e-9)
+
+
+def test_pca_hand_case() -> None:
+    X = np.array([[2.0, 0.0], [0.0, 1.0], [-2.0, 0.0], [0.0, -1.0]])
+    p = PCAFromSVD(2).fit(X)
+    np.testing.assert_allclose(p.explained_variance, [8 / 3, 2 / 3])
+    np.testing.assert_allclose(p.explained_variance_ratio, [0.8, 0.2])
+    np.testing.assert_allclose(np.abs(p.components), np.eye(2), atol=1e-12)
+    assert np.all(p.components[np.arange(2), np.abs(p.components).argmax(axis=1)] > 0)
+
+
+# ---------------------------------------------------------------- Gaussian naive Bayes
+
+
+def test_gaussian_nb_matches_sklearn() -> None:
+    from sklearn.naive_bayes import GaussianNB
+
+    X, y = make_classification(n_samples=300, n_features=6, n_informative=4, n_classes=3, random_state=4)
+    X[:, 5] = 2.0  # a constant feature: its variance is 0 without smoothing
+    ours = GaussianNaiveBayes().fit(X, y)
+    ref = GaussianNB().fit(X, y)
+    np.testing.assert_allclose(ours.means, ref.theta_)
+    np.testing.assert_allclose(ours.vars, ref.var_, rtol=1e-12)
+    X_far = X * 50  # rows far from every class: a product of densities would underflow to 0 / 0
+    np.testing.assert_allclose(ours.predict_proba(X), ref.predict_proba(X), atol=1e-9)
+    np.testing.assert_allclose(ours.predict_log_proba(X), ref.predict_log_proba(X), rtol=1e-9, atol=1e-9)
+    # In X_far the constant column is 100, not 2: joint log-likelihoods near -1e12, where float64 steps are 1e-4.
+    np.testing.assert_allclose(ours.predict_log_proba(X_far), ref.predict_log_proba(X_far), atol=1e-3)
+    for data in (X, X_far):
+        np.testing.assert_array_equal(ours.predict(data), ref.predict(data))
+    assert np.all(np.isfinite(ours.predict_log_proba(X_far)))
+
+
+# ---------------------------------------------------------------- NDCG and MRR
+
+
+def test_ndcg_linear_gain_matches_sklearn() -> None:
+    from sklearn.metrics import ndcg_score
+
+    rng = np.random.default_rng(0)
+    y_true = rng.integers(0, 4, size=(30, 12))
+    y_score = rng.normal(size=(30, 12))  # continuous scores: no ties
+    for k in (1, 3, 5, 12):
+        assert ndcg_at_k(y_true, y_score, k, gain="linear") == pytest.approx(ndcg_score(y_true, y_score, k=k))
+
+
+def test_ndcg_exponential_hand_case_and_mrr() -> None:
+    rel = np.array([3, 2, 0, 1])  # shown in this order
+    score = np.array([4.0, 3.0, 2.0, 1.0])
+    dcg = 7 / 1 + 3 / np.log2(3) + 0 + 1 / np.log2(5)
+    idcg = 7 + 3 / np.log2(3) + 1 / np.log2(4)
+    assert ndcg_at_k(rel, score, 4) == pytest.approx(dcg / idcg)
+    assert ndcg_at_k(np.zeros(4), score, 4) == 0.0
+    assert ndcg_at_k(rel, -score, 2) == pytest.approx(1 / (7 + 3 / np.log2(3)))  # reversed: shows rel 1, then 0
+    assert mean_reciprocal_rank([np.array([0, 1, 0]), np.array([1, 0]), np.array([0, 0])]) == pytest.approx(0.5)
+
+
+# ---------------------------------------------------------------- k-fold indices
+
+
+def test_kfold_matches_sklearn_and_partitions() -> None:
+    from sklearn.model_selection import KFold
+
+    for n, k in [(10, 3), (17, 5), (6, 6)]:
+        ours = kfold_indices(n, k)
+        for (tr, te), (rtr, rte) in zip(ours, KFold(n_splits=k).split(np.zeros(n)), strict=True):
+            np.testing.assert_array_equal(np.sort(tr), rtr)
+            np.testing.assert_array_equal(te, rte)
+    shuffled = kfold_indices(17, 5, shuffle=True, seed=1)
+    tests = np.concatenate([te for _, te in shuffled])
+    assert np.array_equal(np.sort(tests), np.arange(17))  # every row is tested exactly once
+    assert [len(te) for _, te in shuffled] == [4, 4, 3, 3, 3]
+    for tr, te in shuffled:
+        assert len(np.intersect1d(tr, te)) == 0 and len(tr) + len(te) == 17
+    with pytest.raises(ValueError):
+        kfold_indices(3, 4)
+
+
+def test_stratified_kfold_class_counts_match_sklearn() -> None:
+    from sklearn.model_selection import StratifiedKFold
+
+    rng = np.random.default_rng(0)
+    for k in (3, 5):
+        y = rng.choice(["a", "b", "c"], p=[0.7, 0.2, 0.1], size=103)
+        ours = stratified_kfold_indices(y, k, seed=0)
+        ref = StratifiedKFold(n_splits=k, shuffle=True, random_state=0).split(np.zeros(len(y)), y)
+        for (_, te), (_, rte) in zip(ours, ref, strict=True):
+            assert {c: int((y[te] == c).sum()) for c in "abc"} == {c: int((y[rte] == c).sum()) for c in "abc"}
+        tests = np.concatenate([te for _, te in ours])
+        assert np.array_equal(np.sort(tests), np.arange(len(y)))
+
+
+# ---------------------------------------------------------------- bootstrap CI
+
+
+def test_bootstrap_ci_agrees_with_scipy_percentile() -> None:
+    from scipy.stats import bootstrap
+
+    rng = np.random.default_rng(5)
+    y_true = rng.integers(0, 2, size=300)
+    y_pred = np.where(rng.random(300) < 0.8, y_true, 1 - y_true)
+    point, low, high = bootstrap_ci(y_true, y_pred, accuracy, n_boot=20_000, seed=1)
+    ref = bootstrap(
+        (y_true, y_pred),
+        lambda a, b: np.mean(a == b),
+        paired=True,
+        vectorized=False,
+        n_resamples=20_000,
+        method="percentile",
+        random_state=2,
+    ).confidence_interval
+    assert point == accuracy(y_true, y_pred)
+    assert low == pytest.approx(ref.low, abs=0.006) and high == pytest.approx(ref.high, abs=0.006)
+    assert low < point < high
+    assert bootstrap_ci(y_true, y_pred, accuracy, n_boot=500, seed=3) == bootstrap_ci(
+        y_true, y_pred, accuracy, n_boot=500, seed=3
+    )
+
+
+def test_bootstrap_ci_close_to_normal_approximation() -> None:
+    y_true = np.ones(400, dtype=int)
+    y_pred = np.array([1] * 340 + [0] * 60)
+    point, low, high = bootstrap_ci(y_true, y_pred, accuracy, n_boot=10_000, seed=0)
+    se = np.sqrt(0.85 * 0.15 / 400)
+    assert point == 0.85
+    assert low == pytest.approx(0.85 - 1.96 * se, abs=0.004)
+    assert high == pytest.approx(0.85 + 1.96 * se, abs=0.004)
+
+
+# ---------------------------------------------------------------- gradient boosting with stumps
+
+
+def test_gradient_boosting_stumps_match_sklearn() -> None:
+    from sklearn.datasets import make_friedman1
+    from sklearn.ensemble import GradientBoostingRegressor
+
+    X, y = make_friedman1(n_samples=200, n_features=5, noise=0.5, random_state=0)
+    ours = GradientBoostingStumps(n_estimators=50, learning_rate=0.1).fit(X, y)
+    ref = GradientBoostingRegressor(n_estimators=50, learning_rate=0.1, max_depth=1, random_state=0).fit(X, y)
+    np.testing.assert_allclose(ours.predict(X), ref.predict(X), atol=1e-9)
+    X_new = np.random.default_rng(1).random((20, 5))
+    np.testing.assert_allclose(ours.predict(X_new), ref.predict(X_new), atol=1e-9)
+    train_mse = [float(np.mean((y - f) ** 2)) for f in ours.staged_predict(X)]
+    assert all(b <= a + 1e-12 for a, b in itertools.pairwise(train_mse))  # never rises
+
+
+def test_gradient_boosting_hand_case() -> None:
+    X, y = np.array([[1.0], [2.0], [3.0], [4.0]]), np.array([1.0, 2.0, 6.0, 7.0])
+    model = GradientBoostingStumps(n_estimators=2, learning_rate=0.5).fit(X, y)
+    assert model.stumps[0] == pytest.approx((0, 2.5, -2.5, 2.5))
+    stages = model.staged_predict(X)
+    np.testing.assert_allclose(stages[1], [2.75, 2.75, 5.25, 5.25])
+    np.testing.assert_allclose(stages[2], [2.125, 2.125, 5.875, 5.875])
+
+
+# ---------------------------------------------------------------- TF-IDF
+
+
+def test_tfidf_matches_sklearn() -> None:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    train = [
+        "The cat sat on the mat.",
+        "Dogs and cats: the best of friends?",
+        "A dog sat; a cat ran, the end",
+        "I am here",  # 'I' and 'a' are one-letter tokens, dropped by the default pattern
+        "Mat mat MAT rug",
+    ]
+    test = ["the cat and the unseen zebra", "", "rug rug dog"]
+    ours = TfidfFromScratch().fit(train)
+    ref = TfidfVectorizer().fit(train)
+    assert ours.vocabulary == {t: int(j) for t, j in ref.vocabulary_.items()}
+    np.testing.assert_allclose(ours.idf, ref.idf_)
+    np.testing.assert_allclose(ours.transform(train), ref.transform(train).toarray(), atol=1e-12)
+    np.testing.assert_allclose(ours.transform(test), ref.transform(test).toarray(), atol=1e-12)
+
+
+# ---------------------------------------------------------------- two-proportion z-test
+
+
+def test_ztest_matches_chi_square_and_normal_tails() -> None:
+    from scipy.stats import chi2_contingency
+    from scipy.stats import norm as sp_norm
+
+    for a, na, b, nb in [(200, 10_000, 250, 10_000), (30, 400, 45, 420), (5, 100, 1, 90)]:
+        z, p = two_proportion_ztest(a, na, b, nb)
+        chi2, p_chi, _, _ = chi2_contingency([[a, na - a], [b, nb - b]], correction=False)
+        assert z**2 == pytest.approx(chi2, rel=1e-9)
+        assert p == pytest.approx(p_chi, rel=1e-6)
+        assert two_proportion_ztest(a, na, b, nb, "larger")[1] == pytest.approx(sp_norm.sf(z), rel=1e-6)
+        assert two_proportion_ztest(a, na, b, nb, "smaller")[1] == pytest.approx(sp_norm.cdf(z), rel=1e-6)
+    low, high = diff_confidence_interval(200, 10_000, 250, 10_000)
+    se = np.sqrt(0.02 * 0.98 / 1e4 + 0.025 * 0.975 / 1e4)
+    assert (low, high) == pytest.approx((0.005 - sp_norm.ppf(0.975) * se, 0.005 + sp_norm.ppf(0.975) * se))
+    with pytest.raises(ValueError):
+        two_proportion_ztest(1, 10, 2, 10, "bigger")

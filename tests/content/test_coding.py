@@ -7,20 +7,31 @@ import json
 import math
 import sqlite3
 import sys
+from statistics import NormalDist
 
 import numpy as np
 import pytest
 
+from code_examples.ab_two_proportion_ztest import diff_confidence_interval, two_proportion_ztest
+from code_examples.bootstrap_metric_ci import accuracy, bootstrap_ci
 from code_examples.classification_metrics import precision_recall_f1
 from code_examples.confusion_matrix import confusion_matrix
+from code_examples.gaussian_naive_bayes import GaussianNaiveBayes
+from code_examples.gradient_boosting_stumps import GradientBoostingStumps
+from code_examples.kfold_indices import kfold_indices, stratified_kfold_indices
 from code_examples.kmeans import kmeans
 from code_examples.knn import KNNClassifier
+from code_examples.linreg_normal_eq_gd import fit_gradient_descent, fit_lstsq
 from code_examples.logistic_regression import LogisticRegression
+from code_examples.pca_svd import PCAFromSVD
 from code_examples.preprocessing import Preprocessor
+from code_examples.ranking_ndcg_mrr import dcg_at_k, mean_reciprocal_rank, ndcg_at_k
 from code_examples.roc_auc import roc_auc
 from code_examples.running_stats import RunningStats
 from code_examples.softmax import softmax
+from code_examples.tfidf_smooth_l2 import TfidfFromScratch
 from code_examples.train_test_split import stratified_train_test_split
+from code_examples.tree_best_split import best_split, impurity
 from tests.bank import answer_words, question
 
 CODING_IDS = [
@@ -34,6 +45,16 @@ CODING_IDS = [
     "implement-stable-softmax",
     "implement-roc-auc",
     "streaming-mean-variance-welford",
+    "implement-linear-regression-numpy",
+    "implement-decision-tree-split",
+    "implement-pca-svd",
+    "implement-gaussian-naive-bayes",
+    "implement-ndcg-mrr",
+    "implement-kfold-cross-validation",
+    "implement-bootstrap-confidence-interval",
+    "implement-gradient-boosting-stumps",
+    "implement-tfidf-vectorizer",
+    "implement-two-proportion-ztest",
 ]
 MODULES = {
     "implement-logistic-regression-numpy": "logistic_regression",
@@ -46,6 +67,16 @@ MODULES = {
     "implement-stable-softmax": "softmax",
     "implement-roc-auc": "roc_auc",
     "streaming-mean-variance-welford": "running_stats",
+    "implement-linear-regression-numpy": "linreg_normal_eq_gd",
+    "implement-decision-tree-split": "tree_best_split",
+    "implement-pca-svd": "pca_svd",
+    "implement-gaussian-naive-bayes": "gaussian_naive_bayes",
+    "implement-ndcg-mrr": "ranking_ndcg_mrr",
+    "implement-kfold-cross-validation": "kfold_indices",
+    "implement-bootstrap-confidence-interval": "bootstrap_metric_ci",
+    "implement-gradient-boosting-stumps": "gradient_boosting_stumps",
+    "implement-tfidf-vectorizer": "tfidf_smooth_l2",
+    "implement-two-proportion-ztest": "ab_two_proportion_ztest",
 }
 
 
@@ -303,4 +334,241 @@ def test_spark_partition_arithmetic() -> None:
     assert slots == 200
     assert math.ceil(tasks / slots) == 40
     for s in ["7,813 tasks", "50 executors with 4 cores each runs 200 tasks", "about 40 waves", "default 10 MB"]:
+        assert s in text
+
+
+# ---------------------------------------------------------------- round-3 exercises (code-a)
+
+
+def test_linear_regression_example() -> None:
+    text = answer_words("implement-linear-regression-numpy")
+    x, y = np.array([1.0, 2.0, 3.0, 4.0]), np.array([2.0, 3.0, 5.0, 6.0])
+    sxy, sxx = float((x - x.mean()) @ (y - y.mean())), float((x - x.mean()) @ (x - x.mean()))
+    assert (x.mean(), y.mean(), sxy, sxx) == (2.5, 4.0, 7.0, 5.0)
+    w, b = fit_lstsq(x[:, None], y)
+    assert (round(w[0], 10), round(b, 10)) == (1.4, 0.5)
+    assert (float(x @ -y / 4), float(-y.mean())) == (-11.75, -4.0)
+    w1, b1 = fit_gradient_descent(x[:, None], y, lr=0.1, n_iter=1)
+    assert (round(w1[0], 10), round(b1, 10)) == (1.175, 0.4)
+    A = np.column_stack([x, np.ones(4)])
+    lam = float(np.linalg.eigvalsh(A.T @ A / 4).max())
+    assert (round(lam, 3), round(2 / lam, 3)) == (8.350, 0.240)
+    assert np.all(np.isfinite(fit_gradient_descent(x[:, None], y, lr=0.23, n_iter=2000)[0]))
+    with np.errstate(over="ignore", invalid="ignore"):
+        w_bad, _ = fit_gradient_descent(x[:, None], y, lr=0.25, n_iter=2000)
+    assert not np.isfinite(w_bad).all() or abs(w_bad[0]) > 1e6  # above 2 / lambda_max it diverges
+    assert 16 - math.log10(1e6**2) == 4 and 16 - math.log10(1e6) == 10
+    for s in [
+        "$7/5 = 1.4$",
+        "$4 - 1.4 \\cdot 2.5 = 0.5$",
+        "$-(2 + 6 + 15 + 24)/4 = -11.75$",
+        "$-16/4 = -4$",
+        "$w = 1.175$, $b = 0.4$",
+        "$8.350$",
+        "$2/8.350 = 0.240$",
+        "about 4 correct digits",
+        "keeps about 10",
+    ]:
+        assert s in text
+
+
+def test_decision_tree_split_example() -> None:
+    text = answer_words("implement-decision-tree-split")
+    X, y = np.arange(1.0, 7.0)[:, None], np.array([0, 0, 0, 1, 1, 0])
+    parent = impurity(np.array([4, 2]))
+    gains = {}
+    for t in (1.5, 2.5, 3.5, 4.5, 5.5):
+        left, right = y[X[:, 0] <= t], y[X[:, 0] > t]
+        child = sum(len(s) / 6 * impurity(np.bincount(s, minlength=2)) for s in (left, right))
+        gains[t] = float(parent - child)
+    assert round(parent, 3) == 0.444 and round(impurity(np.array([2, 1])), 3) == 0.444
+    assert round(gains[3.5], 3) == 0.222 and round(gains[4.5], 3) == 0.028
+    assert round(max(g for t, g in gains.items() if t != 3.5), 3) == round(gains[2.5], 3) == 0.111
+    assert best_split(X, y, "gini") == pytest.approx((0, 3.5, gains[3.5]))
+    j, t, g = best_split(X, y, "entropy")
+    assert (j, t) == (0, 3.5)
+    assert round(impurity(np.array([4, 2]), "entropy"), 3) == 0.918 and round(g, 3) == 0.459
+    for s in [
+        "$1 - (4/6)^2 - (2/6)^2 = 0.444$",
+        "$4/9 = 0.444$",
+        "$0.5 \\cdot 0.444 = 0.222$",
+        "at most $0.111$ (at $2.5$)",
+        "only $0.028$",
+        "$0.918$ bits",
+        "gain is $0.459$ bits",
+    ]:
+        assert s in text
+
+
+def test_pca_example() -> None:
+    text = answer_words("implement-pca-svd")
+    X = np.array([[2.0, 0.0], [0.0, 1.0], [-2.0, 0.0], [0.0, -1.0]])
+    s = np.linalg.svd(X - X.mean(axis=0), compute_uv=False)
+    assert np.round(s, 3).tolist() == [2.828, 1.414]
+    p = PCAFromSVD(2).fit(X)
+    assert np.round(p.explained_variance, 3).tolist() == [2.667, 0.667]
+    assert np.round(p.explained_variance_ratio, 10).tolist() == [0.8, 0.2]
+    np.testing.assert_allclose(p.components[0], [1.0, 0.0], atol=1e-12)
+    assert p.transform(np.array([[2.0, 0.0]]))[0, 0] == pytest.approx(2.0)
+    for s_ in ["$\\sqrt{8} = 2.828$", "$\\sqrt{2} = 1.414$", "$8/3 = 2.667$", "$2/3 = 0.667$", "$0.8$ and $0.2$"]:
+        assert s_ in text
+
+
+def test_gaussian_naive_bayes_example() -> None:
+    text = answer_words("implement-gaussian-naive-bayes")
+    X, y = np.array([[1.0], [2.0], [3.0], [6.0], [7.0], [8.0]]), np.array([0, 0, 0, 1, 1, 1])
+    model = GaussianNaiveBayes().fit(X, y)
+    assert model.means.ravel().tolist() == [2.0, 7.0]
+    np.testing.assert_allclose(model.vars.ravel(), [2 / 3 + 1e-9 * 41.5 / 6] * 2, rtol=1e-12)  # + epsilon
+    const = -0.5 * math.log(2 * math.pi * 2 / 3)
+    assert (round(math.log(0.5), 3), round(const, 3)) == (-0.693, -0.716)
+    assert 4 / (4 / 3) == pytest.approx(3) and 9 / (4 / 3) == pytest.approx(6.75)
+    jll = model.joint_log_likelihood(np.array([[4.0]]))[0]
+    assert np.round(jll, 3).tolist() == [-4.409, -8.159]
+    assert round(jll[0] - jll[1], 6) == 3.75
+    assert round(model.predict_proba(np.array([[4.0]]))[0, 0], 3) == round(1 / (1 + math.exp(-3.75)), 3) == 0.977
+    assert round(float(X.var()), 3) == 6.917
+    assert round(300 * math.log(1e-3)) == -2072
+    assert 1e-900 == 0.0 and np.nextafter(0.0, 1.0) == pytest.approx(5e-324, rel=0.02)
+    for s in [
+        "$-\\tfrac{1}{2}\\log(2\\pi \\cdot 2/3) = -0.716$",
+        "$4/(4/3) = 3$",
+        "$9/(4/3) = 6.75$",
+        "$-4.409$ and $-8.159$",
+        "$P(0 \\mid x) = 1/(1 + e^{-3.75}) = 0.977$",
+        "$10^{-9} \\cdot 6.917$",
+        "about $-2072$",
+    ]:
+        assert s in text
+
+
+def test_ndcg_mrr_example() -> None:
+    text = answer_words("implement-ndcg-mrr")
+    rel, score = np.array([1, 3, 0, 2]), np.array([4.0, 3.0, 2.0, 1.0])
+    assert np.round(1 / np.log2(np.arange(2, 6)), 3).tolist() == [1.0, 0.631, 0.5, 0.431]
+    assert round(dcg_at_k(rel, 4), 3) == 6.709
+    assert round(dcg_at_k(np.sort(rel)[::-1], 4), 3) == 9.393
+    assert round(ndcg_at_k(rel, score, 4), 3) == 0.714
+    assert (round(dcg_at_k(rel, 4, "linear"), 3), round(dcg_at_k(np.sort(rel)[::-1], 4, "linear"), 3)) == (3.754, 4.762)
+    assert round(ndcg_at_k(rel, score, 4, "linear"), 3) == 0.788
+    assert round(mean_reciprocal_rank([np.array([1, 0]), np.array([0, 0, 1]), np.array([0, 0])]), 3) == 0.444
+    assert (2**3 - 1) / (2**1 - 1) == 7
+    for s in [
+        "$1, 0.631, 0.5, 0.431$",
+        "$= 1 + 7 \\cdot 0.631 + 0 + 3 \\cdot 0.431 = 6.709$",
+        "$7 + 3 \\cdot 0.631 + 0.5 = 9.393$",
+        "$= 0.714$",
+        "$3.754 / 4.762 = 0.788$",
+        "$(1 + 1/3 + 0)/3 = 0.444$",
+    ]:
+        assert s in text
+
+
+def test_kfold_example() -> None:
+    text = answer_words("implement-kfold-cross-validation")
+    assert [len(te) for _, te in kfold_indices(10, 3)] == [4, 3, 3]
+    y = np.array([0] * 7 + [1] * 3)
+    folds = stratified_kfold_indices(y, 3, seed=0)
+    assert [int(y[te].sum()) for _, te in folds] == [1, 1, 1]
+    assert (math.comb(7, 4), math.comb(10, 4)) == (35, 210)
+    assert round(35 / 210, 3) == 0.167
+    for s in [
+        "folds of 4, 3 and 3 rows",
+        "exactly one positive each",
+        "$\\binom{7}{4} / \\binom{10}{4} = 35/210 = 0.167$",
+    ]:
+        assert s in text
+
+
+def test_bootstrap_example() -> None:
+    text = answer_words("implement-bootstrap-confidence-interval")
+    y_true, y_pred = np.ones(400, dtype=int), np.array([1] * 340 + [0] * 60)
+    assert bootstrap_ci(y_true, y_pred, accuracy, n_boot=10_000, seed=0) == pytest.approx((0.85, 0.815, 0.885))
+    se = math.sqrt(0.85 * 0.15 / 400)
+    assert round(se, 4) == 0.0179
+    assert (round(0.85 - 1.96 * se, 3), round(0.85 + 1.96 * se, 3)) == (0.815, 0.885)
+    assert 400 * 10_000 * 8 / 1e6 == 32  # int64 indices, MB
+    for s in [
+        "340 of 400",
+        "accuracy $0.85$",
+        "interval $(0.815, 0.885)$",
+        "$\\sqrt{0.85 \\cdot 0.15 / 400} = 0.0179$",
+        "$0.85 \\pm 1.96 \\cdot 0.0179$",
+        "4 million integers, 32 MB",
+    ]:
+        assert s in text
+
+
+def test_gradient_boosting_example() -> None:
+    text = answer_words("implement-gradient-boosting-stumps")
+    X, y = np.array([[1.0], [2.0], [3.0], [4.0]]), np.array([1.0, 2.0, 6.0, 7.0])
+    model = GradientBoostingStumps(n_estimators=2, learning_rate=0.5).fit(X, y)
+    stages = model.staged_predict(X)
+    assert model.init == 4.0 and (y - stages[0]).tolist() == [-3.0, -2.0, 2.0, 3.0]
+    assert model.stumps[0] == pytest.approx((0, 2.5, -2.5, 2.5))
+    assert model.stumps[1] == pytest.approx((0, 2.5, -1.25, 1.25))
+    assert stages[1].tolist() == [2.75, 2.75, 5.25, 5.25] and (y - stages[1]).tolist() == [-1.75, -0.75, 0.75, 1.75]
+    assert stages[2].tolist() == [2.125, 2.125, 5.875, 5.875]
+    mse = [float(np.mean((y - f) ** 2)) for f in stages]
+    assert mse == [6.5, 1.8125, 0.640625]
+    one_round = GradientBoostingStumps(n_estimators=1, learning_rate=1.0).fit(X, y).predict(X)
+    assert one_round.tolist() == [1.5, 1.5, 6.5, 6.5]  # the two group means
+    for s in [
+        "$(-3, -2, 2, 3)$",
+        "MSE is $6.5$",
+        "$F_1 = (2.75, 2.75, 5.25, 5.25)$, MSE $1.8125$",
+        "$(-1.75, -0.75, 0.75, 1.75)$",
+        "$\\mp 1.25$",
+        "$F_2 = (2.125, 2.125, 5.875, 5.875)$ and MSE $0.640625$",
+    ]:
+        assert s in text
+
+
+def test_tfidf_example() -> None:
+    text = answer_words("implement-tfidf-vectorizer")
+    docs = ["the cat sat", "the dog sat", "the cat ran"]
+    vec = TfidfFromScratch().fit(docs)
+    idf = {t: round(float(vec.idf[j]), 3) for t, j in vec.vocabulary.items()}
+    assert idf == {"the": 1.0, "cat": 1.288, "sat": 1.288, "dog": 1.693, "ran": 1.693}
+    raw = np.array([vec.idf[vec.vocabulary[t]] for t in ("cat", "sat", "the")])
+    assert round(float(np.linalg.norm(raw)), 3) == 2.078
+    row = vec.transform(docs[:1])[0]
+    got = {t: round(float(row[j]), 3) for t, j in vec.vocabulary.items()}
+    assert got == {"cat": 0.62, "sat": 0.62, "the": 0.481, "dog": 0.0, "ran": 0.0}
+    for s in [
+        "$\\ln(4/4) + 1 = 1$",
+        "$\\ln(4/3) + 1 = 1.288$",
+        "$\\ln(4/2) + 1 = 1.693$",
+        "norm $2.078$",
+        "$0.620$ for cat, $0.620$ for sat, $0.481$ for the",
+    ]:
+        assert s in text
+
+
+def test_two_proportion_ztest_example() -> None:
+    text = answer_words("implement-two-proportion-ztest")
+    z, p = two_proportion_ztest(200, 10_000, 250, 10_000)
+    pooled = 450 / 20_000
+    se = math.sqrt(pooled * (1 - pooled) * 2 / 10_000)
+    assert (pooled, round(se, 6), round(z, 3), round(p, 4)) == (0.0225, 0.002097, 2.384, 0.0171)
+    low, high = diff_confidence_interval(200, 10_000, 250, 10_000)
+    assert (round(low, 5), round(high, 5)) == (0.00089, 0.00911)
+    nd = NormalDist()
+    za, zb = nd.inv_cdf(0.975), nd.inv_cdf(0.8)
+    var = 0.02 * 0.98 + 0.025 * 0.975
+    assert (round((za + zb) ** 2, 3), round(var, 6)) == (7.849, 0.043975)
+    n = (za + zb) ** 2 * var / 0.005**2
+    assert round(n) == 13_806
+    assert round(nd.cdf(0.005 / math.sqrt(var / 10_000) - za), 2) == 0.66  # power at 10,000 per arm
+    assert round((za + zb) ** 2 * var / 0.0025**2 / n, 6) == 4  # half the lift, four times the users
+    for s in [
+        "$450/20{,}000 = 0.0225$",
+        "$\\sqrt{0.0225 \\cdot 0.9775 \\cdot 2/10{,}000} = 0.002097$",
+        "$z = 0.005/0.002097 = 2.384$",
+        "p-value is $0.0171$",
+        "$(0.00089, 0.00911)$",
+        "about 13,806 users per arm",
+        "only about 0.66",
+        "$7.849 \\cdot 0.043975 / 0.000025 = 13{,}806$",
+    ]:
         assert s in text

@@ -1,0 +1,46 @@
+"""TF-IDF that reproduces scikit-learn's TfidfVectorizer defaults (NumPy and re only)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default: words of two or more characters
+
+
+class TfidfFromScratch:
+    """Raw counts times smooth idf = ln((1 + n) / (1 + df)) + 1, then each row scaled to unit L2 norm."""
+
+    def __init__(self) -> None:
+        self.vocabulary: dict[str, int] = {}
+        self.idf = np.zeros(0)
+
+    @staticmethod
+    def _tokens(doc: str) -> list[str]:
+        return TOKEN.findall(doc.lower())
+
+    def _counts(self, docs: list[str]) -> np.ndarray:
+        tf = np.zeros((len(docs), len(self.vocabulary)))
+        for i, doc in enumerate(docs):
+            for tok in self._tokens(doc):
+                j = self.vocabulary.get(tok)
+                if j is not None:  # words unseen in training are dropped
+                    tf[i, j] += 1
+        return tf
+
+    def fit(self, docs: list[str]) -> TfidfFromScratch:
+        terms = sorted({tok for doc in docs for tok in self._tokens(doc)})
+        self.vocabulary = {t: j for j, t in enumerate(terms)}
+        df = (self._counts(docs) > 0).sum(axis=0)  # documents containing each term
+        n = len(docs)
+        self.idf = np.log((1 + n) / (1 + df)) + 1  # as if one extra document held every term once
+        return self
+
+    def transform(self, docs: list[str]) -> np.ndarray:
+        X = self._counts(docs) * self.idf
+        norms = np.linalg.norm(X, axis=1, keepdims=True)
+        return np.divide(X, norms, out=np.zeros_like(X), where=norms > 0)  # an empty row stays zero
+
+    def fit_transform(self, docs: list[str]) -> np.ndarray:
+        return self.fit(docs).transform(docs)
