@@ -154,7 +154,7 @@ def test_conv2d_hand_case_and_size_formula() -> None:
     x = np.arange(1.0, 10.0).reshape(1, 3, 3)
     np.testing.assert_array_equal(conv2d(x, np.ones((1, 1, 2, 2)))[0], [[12, 16], [24, 28]])
     assert conv_output_size(5, 3, 2, 1) == 3
-    assert conv_output_size(7, 3, 2, 0) == 3  # floor drops the last incomplete window
+    assert conv_output_size(8, 3, 2, 0) == 3  # windows start at 0, 2, 4: column 7 is never covered
     with pytest.raises(ValueError):
         conv2d(x, np.ones((1, 2, 2, 2)))
     with pytest.raises(ValueError):
