@@ -1,0 +1,42 @@
+"""Next-token sampling with temperature, top-k and top-p (nucleus) filtering (NumPy only)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def sampling_distribution(
+    logits: np.ndarray, temperature: float = 1.0, top_k: int | None = None, top_p: float | None = None
+) -> np.ndarray:
+    """The probabilities actually sampled from: temperature, then top-k, then top-p, then renormalise."""
+    logits = np.asarray(logits, dtype=float)
+    if temperature <= 0:  # the limit T -> 0 is greedy decoding
+        probs = np.zeros_like(logits)
+        probs[np.argmax(logits)] = 1.0
+        return probs
+    z = logits / temperature
+    probs = np.exp(z - z.max())
+    probs /= probs.sum()
+    if top_k is not None and top_k < len(probs):
+        cutoff = np.partition(probs, -top_k)[-top_k]  # k-th largest probability
+        probs = np.where(probs >= cutoff, probs, 0.0)  # ties at the cutoff are all kept
+    if top_p is not None and top_p < 1.0:
+        order = np.argsort(probs)[::-1]
+        sorted_p = probs[order] / probs.sum()
+        mass_before = np.cumsum(sorted_p) - sorted_p
+        keep = np.zeros(len(probs), dtype=bool)
+        keep[order[mass_before < top_p]] = True  # smallest prefix whose mass reaches top_p; the top token always
+        probs = np.where(keep, probs, 0.0)
+    return probs / probs.sum()
+
+
+def sample_token(
+    logits: np.ndarray,
+    rng: np.random.Generator,
+    temperature: float = 1.0,
+    top_k: int | None = None,
+    top_p: float | None = None,
+) -> int:
+    """Draw one token id from the filtered distribution."""
+    probs = sampling_distribution(logits, temperature, top_k, top_p)
+    return int(rng.choice(len(probs), p=probs))
