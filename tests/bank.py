@@ -37,3 +37,8 @@ def answer(qid: str) -> str:
 def answer_words(qid: str) -> str:
     """The answer with whitespace folded, for substring checks across line breaks."""
     return " ".join(answer(qid).split())
+
+
+def all_questions() -> dict[str, dict]:
+    """Every question in the bank keyed by id (a fresh dict, so callers cannot alter the cache)."""
+    return dict(_questions())
