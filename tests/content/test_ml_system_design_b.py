@@ -1,0 +1,146 @@
+"""Recompute the capacity numbers quoted in the second set of ML system design case studies.
+
+Each test recomputes a number from the assumptions stated in the answer and then checks
+that the answer states the result exactly as written, so a typo in either fails.
+"""
+
+import math
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from tests.bank import answer, answer_words, question
+
+SECONDS_PER_DAY = 86_400
+
+DESIGNS = [
+    "design-rag-assistant",
+    "design-semantic-search",
+    "design-people-you-may-know",
+    "design-visual-search",
+    "design-typeahead",
+    "design-spam-abuse-detection",
+]
+
+SECTIONS = [
+    "**Clarify and requirements.**",
+    "**Capacity estimate.**",
+    "**Data and labels.**",
+    "**Features.**",
+    "**Model ladder.**",
+    "**Offline and online metrics.**",
+    "**Serving and latency budget.**",
+    "**Monitoring.**",
+    "**Failure modes.**",
+    "**Trade-offs.**",
+    '!!! question "Follow-ups to expect"',
+]
+
+
+def states(qid: str, *numbers: str) -> None:
+    """Assert that the answer of qid states every number exactly as written."""
+    text = answer_words(qid)
+    missing = [n for n in numbers if n not in text]
+    assert not missing, (qid, missing)
+
+
+@pytest.mark.parametrize("qid", DESIGNS)
+def test_sections_once_each_in_order(qid):
+    text = answer(qid)
+    assert [text.count(s) for s in SECTIONS] == [1] * len(SECTIONS), qid
+    positions = [text.find(s) for s in SECTIONS]
+    assert positions == sorted(positions), qid
+    # each bold label starts a paragraph
+    for s in SECTIONS[:-1]:
+        assert "\n\n" + s in text, (qid, s)
+
+
+@pytest.mark.parametrize("qid", DESIGNS)
+def test_case_study_shape(qid):
+    q = question(qid)
+    assert len(q["answer"].split()) >= 1_000
+    assert {"system-design", "case-study"} <= set(q["tags"])
+    assert q["difficulty"] in {"intermediate", "advanced"}
+    assert qid not in q["related"] and 2 <= len(q["related"]) <= 5
+    follow = q["answer"].split(SECTIONS[-1], 1)[1]
+    assert 2 <= len(re.findall(r'^    "', follow, re.M)) <= 3
+
+
+@pytest.mark.parametrize("qid", DESIGNS)
+def test_one_diagram_right_after_opening(qid):
+    text = answer(qid)
+    blocks = re.findall(r"```dot\n(.*?)```", text, re.S)
+    assert len(blocks) == 1
+    paragraphs = text.split("\n\n")
+    assert paragraphs[1].startswith("```dot"), qid
+    src = blocks[0]
+    assert "rankdir=LR;" in src
+    assert 'node [shape=box, fontname="DejaVu Sans"];' in src
+    assert 'edge [fontname="DejaVu Sans"];' in src
+    assert len(re.findall(r"^\s*\w+ \[label=", src, re.M)) <= 10
+    assert "URL" not in src and "href" not in src
+    if shutil.which("dot"):
+        done = subprocess.run(["dot", "-Tsvg"], input=src, text=True, capture_output=True)
+        assert done.returncode == 0, done.stderr
+
+
+def test_no_bare_dollar_money():
+    for qid in DESIGNS:
+        assert not re.search(r"\$\d", answer(qid)), qid
+
+
+def test_rag_assistant_numbers():
+    qid = "design-rag-assistant"
+    dau = 50_000 * 0.4
+    questions = dau * 5
+    assert (dau, questions) == (20_000, 100_000)
+    avg = questions / SECONDS_PER_DAY
+    peak = 8 * avg
+    assert round(avg, 2) == 1.16 and round(peak, 1) == 9.3
+    stride = 400 - 80
+    chunks_per_doc = 1_600 // stride
+    chunks = 5_000_000 * chunks_per_doc
+    assert (stride, chunks_per_doc, chunks) == (320, 5, 25_000_000)
+    tokens = chunks * 400
+    assert tokens == 10 * 10**9
+    vectors_gb = chunks * 1_024 / 1e9
+    graph_gb = chunks * 32 * 4 / 1e9
+    assert (vectors_gb, graph_gb) == (25.6, 3.2)
+    assert round(vectors_gb + graph_gb, 1) == 28.8
+    assert chunks * 1_024 * 4 / 1e9 == 102.4
+    gpu_hours = tokens / 50_000 / 3_600
+    assert round(gpu_hours, 1) == 55.6 and round(gpu_hours / 8) == 7
+    changed_docs = 5_000_000 // 100
+    changed_chunks = changed_docs * chunks_per_doc
+    changed_tokens = changed_chunks * 400
+    assert (changed_docs, changed_chunks, changed_tokens) == (50_000, 250_000, 10**8)
+    assert round(changed_tokens / 50_000 / 60) == 33
+    prompt = 500 + 8 * 400 + 300
+    assert prompt == 4_000
+    assert questions * prompt == 400 * 10**6 and questions * 300 == 30 * 10**6
+    cost = 400 * 0.50 + 30 * 2
+    assert cost == 260
+    assert round(peak * prompt, -3) == 37_000
+    duration = 1.2 + 300 / 40
+    assert round(duration, 1) == 8.7 and round(peak * duration, -1) == 80
+    assert round(peak * 50) == 463 and peak * 50 < 1_000
+    budget = [50, 300, 100, 150, 50, 1_200, 150]
+    assert sum(budget) == 2_000
+    assert 5_000_000 * 1_600 == 8 * 10**9
+    states(
+        qid,
+        "50,000 x 0.4 = 20,000", "100,000 questions a day", "100,000 / 86,400 = 1.16 QPS",
+        "8x", "about 9.3 QPS", "advance 320 tokens", "gives 5 chunks", "25 million chunks",
+        "10 billion tokens", "1,024 bytes", "25.6 GB", "32 links of 4 bytes", "3.2 GB",
+        "28.8 GB", "102.4 GB", "50,000 tokens a second", "55.6 GPU-hours", "about 7 hours on 8 GPUs",
+        "50,000 documents, 250,000 chunks and 100 million tokens", "about 33 minutes",
+        "4,000 input tokens", "about 300 tokens", "400 million input and 30 million output",
+        "USD 0.50 per million input and USD 2 per million output", "about USD 260 a day",
+        "about 37,000 tokens a second", "lasts 8.7 seconds", "about 80 streams",
+        "about 463 pairs a second", "1,000 pairs a second", "2,000 ms at p99",
+        "group lookup 50 ms", "small model 300 ms", "hybrid retrieval 100 ms", "reranking 150 ms",
+        "prompt assembly 50 ms", "first token 1,200 ms", "overhead 150 ms", "about 8 billion tokens",
+    )
+    assert math.isclose(chunks / 5_000_000, 5)
