@@ -144,3 +144,50 @@ def test_rag_assistant_numbers():
         "prompt assembly 50 ms", "first token 1,200 ms", "overhead 150 ms", "about 8 billion tokens",
     )
     assert math.isclose(chunks / 5_000_000, 5)
+
+
+def test_semantic_search_numbers():
+    qid = "design-semantic-search"
+    avg = 50_000_000 / SECONDS_PER_DAY
+    peak = 3 * avg
+    assert round(avg, -1) == 580 and round(peak, -1) == 1_740
+    docs = 500_000_000
+    raw_tb = docs * 768 * 4 / 1e12
+    assert raw_tb == 1.536
+    assert docs * 32 * 4 / 1e9 == 64
+    codes_gb, ids_gb = docs * 64 / 1e9, docs * 8 / 1e9
+    assert (codes_gb, ids_gb, codes_gb + ids_gb) == (32, 4, 36)
+    per_list = docs / 65_536
+    assert math.floor(per_list) == 7_629
+    assert round(per_list * 64, -3) == 488_000
+    refine_kb = 1_000 * 768 / 1_000
+    assert refine_kb == 768
+    assert round(peak * refine_kb * 1_000 / 1e9, 1) == 1.3
+    assert math.ceil(peak * 0.010) == 18
+    tokens = docs * 256
+    assert tokens == 128 * 10**9
+    gpu_hours = tokens / 50_000 / 3_600
+    assert round(gpu_hours) == 711 and round(gpu_hours / 32) == 22
+    daily_tokens = 5_000_000 * 256
+    assert daily_tokens == 1.28e9 and round(daily_tokens / 50_000 / 3_600, 1) == 7.1
+    pairs = round(peak * 30)
+    assert pairs == 52_083  # the text rounds the peak to 1,736 QPS first
+    assert 1_736 * 30 == 52_080
+    assert math.ceil(52_080 / 2_500) == 21 and math.ceil(52_080 * 0.7 / 2_500) == 15
+    assert round(5_000_000 * 768 * 4 / 1e9, 1) == 15.4
+    assert sum([10, 15, 40, 5, 15, 40, 10, 15]) == 150
+    assert round(raw_tb * 1e12 / (36 * 1e9)) in range(40, 45)
+    states(
+        qid,
+        "about 580 QPS", "about 1,740 QPS at a 3x peak", "500 million x 768 dimensions x 4 bytes = 1.536 TB",
+        "64 GB of links at 32 neighbours of 4 bytes", "64-byte codes needs 32 GB", "4 GB for 8-byte",
+        "36 GB in all", "65,536 coarse lists", "about 7,629 vectors", "about 488,000 codes",
+        "top 1,000 candidates", "768 bytes each", "768 KB per query", "about 1.3 GB/s",
+        "10 ms per query", "about 18 cores", "500 million x 256 tokens = 128 billion tokens",
+        "50,000 tokens a second per GPU", "about 711 GPU-hours", "about 22 hours on 32 GPUs",
+        "1.28 billion tokens", "about 7.1 GPU-hours", "52,080 pairs a second", "2,500 pairs a second",
+        "1,736 x 30 = 52,080", "21 GPUs", "15 if a result cache answers 30%", "5 million x 3,072 bytes, about 15.4 GB",
+        "150 ms at p99", "spelling 10 ms", "query encoding 15 ms", "in parallel 40 ms",
+        "fusion 5 ms", "feature fetch 15 ms", "reranking 40 ms", "formatting 10 ms",
+        "overhead 15 ms", "roughly 40 times smaller",
+    )
