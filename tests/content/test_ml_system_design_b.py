@@ -191,3 +191,37 @@ def test_semantic_search_numbers():
         "fusion 5 ms", "feature fetch 15 ms", "reranking 40 ms", "formatting 10 ms",
         "overhead 15 ms", "roughly 40 times smaller",
     )
+
+
+def test_people_you_may_know_numbers():
+    qid = "design-people-you-may-know"
+    requests = 200_000_000 * 2
+    assert requests == 400_000_000
+    avg = requests / SECONDS_PER_DAY
+    peak = 2 * avg
+    assert round(avg, -1) == 4_630 and round(peak, -1) == 9_260
+    assert 200 * 200 == 40_000
+    paths_per_user = 100 * 30
+    paths = 200_000_000 * paths_per_user
+    assert paths_per_user == 3_000 and paths == 600 * 10**9
+    assert paths * 16 / 1e12 == 9.6
+    per_user = 500 * 12
+    assert per_user == 6_000 and 200_000_000 * per_user / 1e12 == 1.2
+    assert 500_000_000 * 128 * 2 / 1e9 == 128
+    scorings = peak * 500
+    assert round(scorings / 1e6, 2) == 4.63
+    assert math.ceil(scorings * 10e-6) == 47
+    assert sum([15, 30, 50, 60, 15, 10, 20]) == 200
+    # Adamic-Adar: a mutual friend with 5,000 friends counts less than one with 50
+    assert 1 / math.log(5_000) < 1 / math.log(50)
+    states(
+        qid,
+        "200 million x 2 = 400 million a day", "about 4,630 QPS", "about 9,260 QPS at a 2x peak",
+        "median of 200 friends", "up to 40,000 two-hop paths", "100 strongest friends",
+        "contribution at 30", "3,000 paths per user", "600 billion paths a day", "16 bytes per path",
+        "about 9.6 TB", "top 500 per user at 12 bytes each", "6,000 bytes per user", "1.2 TB",
+        "500 million x 128 dimensions in float16, need 128 GB", "about 4.63 million scorings a second",
+        "about 10 microseconds", "about 47 cores", "200 ms at p99", "candidate fetch 15 ms",
+        "fresh candidates 30 ms", "feature hydration 50 ms", "ranking 60 ms", "filters 15 ms",
+        "diversity re-ranking 10 ms", "overhead 20 ms", "5,000 friends", "one with 50",
+    )
