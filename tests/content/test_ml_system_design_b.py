@@ -225,3 +225,37 @@ def test_people_you_may_know_numbers():
         "fresh candidates 30 ms", "feature hydration 50 ms", "ranking 60 ms", "filters 15 ms",
         "diversity re-ranking 10 ms", "overhead 20 ms", "5,000 friends", "one with 50",
     )
+
+
+def test_visual_search_numbers():
+    qid = "design-visual-search"
+    avg = 10_000_000 / SECONDS_PER_DAY
+    peak = 3 * avg
+    assert round(avg) == 116 and round(peak) == 347
+    images = 300_000_000
+    vectors_gb = images * 512 / 1e9
+    graph_gb = images * 32 * 4 / 1e9
+    assert (vectors_gb, round(graph_gb, 1)) == (153.6, 38.4)
+    total = vectors_gb + graph_gb
+    assert round(total) == 192 and round(total / 4) == 48 and 4 * 2 == 8
+    assert round(images * 512 * 4 / 1e9, 1) == 614.4
+    assert math.ceil(peak / 250) == 2
+    assert 2_000_000 / 1_000 == 2_000 and round(2_000 / 60) == 33
+    full_hours = images / 1_000 / 3_600
+    assert round(full_hours, 1) == 83.3 and round(full_hours / 16, 1) == 5.2
+    per_day_tb = 10_000_000 * 100e3 / 1e12
+    assert per_day_tb == 1 and 30 * per_day_tb == 30
+    assert 512 // 64 == 8
+    assert sum([20, 40, 30, 30, 40, 60, 80]) == 300
+    states(
+        qid,
+        "100 million products", "300 million indexed images", "2 million images added",
+        "10 million visual searches a day", "about 116 QPS", "about 347 QPS at a 3x peak",
+        "512 bytes per vector, 153.6 GB", "32 links of 4 bytes", "38.4 GB", "192 GB in all",
+        "614.4 GB", "4 shards of about 48 GB", "2 replicas each, 8 machines",
+        "250 searches a second", "needs 2 GPUs", "1,000 images a second per GPU",
+        "2,000 seconds, about 33 minutes", "83.3 GPU-hours", "about 5.2 hours on 16 GPUs",
+        "about 100 KB", "1 TB a day and 30 TB", "eight times smaller", "300 ms at p99",
+        "resizing 20 ms", "detection 40 ms", "embedding 30 ms", "ANN search 30 ms",
+        "feature fetch 40 ms", "reranking 60 ms", "overhead 80 ms",
+    )
