@@ -259,3 +259,35 @@ def test_visual_search_numbers():
         "resizing 20 ms", "detection 40 ms", "embedding 30 ms", "ANN search 30 ms",
         "feature fetch 40 ms", "reranking 60 ms", "overhead 80 ms",
     )
+
+
+def test_typeahead_numbers():
+    qid = "design-typeahead"
+    searches = 50_000_000 * 4
+    requests = searches * 6
+    assert (searches, requests) == (200_000_000, 1_200_000_000)
+    avg = requests / SECONDS_PER_DAY
+    peak = 3 * avg
+    assert round(avg, -2) == 13_900 and round(peak, -2) == 41_700
+    origin = peak * (1 - 0.35)
+    assert round(origin, -2) == 27_100
+    assert 50_000_000 * 80 / 1e9 == 4 and 10_000_000 * 20 / 1e6 == 200
+    scorings = origin * 50
+    assert round(scorings / 1e6, 2) == 1.35
+    assert math.ceil(scorings * 10e-6) == 14
+    assert requests * 100 / 1e9 == 120
+    assert 1_000 * 2 ** (-14 / 7) == 250
+    assert sum([8, 2, 3, 7, 10, 2, 8]) == 40
+    states(
+        qid,
+        "50 million daily searchers making 4 searches", "about 6 suggestion requests",
+        "50 million x 4 = 200 million a day", "200 million x 6 = 1.2 billion a day",
+        "about 13,900 QPS", "about 41,700 QPS at a 3x peak", "about 35% of requests",
+        "about 27,100 QPS at peak", "10 million queries", "capped at 20 characters",
+        "about 50 million prefix entries", "top 50 completions in about 80 bytes", "4 GB",
+        "200 MB", "20 bytes each", "about 10 microseconds", "about 1.35 million scorings",
+        "about 14 cores", "100 bytes per request are 120 GB a day", "$h = 7$ days",
+        "1,000 searches 14 days ago count as 250", "40 ms at p99", "data centre 8 ms",
+        "cache check 2 ms", "prefix lookup 3 ms", "history fetch 7 ms", "reranking 10 ms",
+        "safety filter 2 ms", "response 8 ms", "at least 20 distinct users", "within 15 minutes",
+    )
