@@ -291,3 +291,40 @@ def test_typeahead_numbers():
         "cache check 2 ms", "prefix lookup 3 ms", "history fetch 7 ms", "reranking 10 ms",
         "safety filter 2 ms", "response 8 ms", "at least 20 distinct users", "within 15 minutes",
     )
+
+
+def test_spam_abuse_numbers():
+    qid = "design-spam-abuse-detection"
+    messages = 2_000_000_000
+    avg = messages / SECONDS_PER_DAY
+    peak = 2 * avg
+    assert round(avg, -2) == 23_100 and round(peak, -2) == 46_300
+    assert math.ceil(peak * 1e-3) == 47
+    doubtful = peak * 0.10
+    assert round(doubtful) == 4_630 and math.ceil(doubtful / 1_000) == 5
+    assert messages * 500 / 1e12 == 1
+    per_hour = avg * 3_600
+    assert round(per_hour / 1e6) == 83
+    signature = 128 * 4
+    assert signature == 512 and round(per_hour * signature / 1e9) == 43
+    spam = messages * 0.01
+    caught = spam * 0.95
+    assert (spam, spam - caught, caught) == (20e6, 1e6, 19e6)
+    wrongly_blocked = caught / 0.99 - caught
+    assert round(wrongly_blocked, -3) == 192_000
+    appeals = 500_000 * 0.02
+    assert appeals == 10_000 and appeals / 100 == 100
+    assert sum([5, 15, 5, 40, 5, 30]) == 100
+    states(
+        qid,
+        "2 billion direct messages", "about 1% of messages", "within 100 ms at p99",
+        "about 23,100 messages a second", "about 46,300 at a 2x peak", "about 1 ms of CPU",
+        "about 47 cores", "about 10% of traffic", "4,630 messages a second",
+        "1,000 messages a second per GPU", "that is 5 GPUs", "500 bytes of features",
+        "1 TB a day", "about 83 million messages an hour", "128 values of 4 bytes, 512 bytes",
+        "about 43 GB", "20 million spam messages", "95% recall leaves 1 million",
+        "the 19 million caught at 99% precision", "about 192,000 legitimate messages",
+        "500,000 accounts", "2% appeal", "10,000 appeals a day", "about 100 reviewers at 100 cases",
+        "rate limits 5 ms", "counter fetch 15 ms", "light model 5 ms", "doubtful 10% 40 ms",
+        "decision and action 5 ms", "overhead 30 ms",
+    )
