@@ -49,8 +49,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    from .check import check_bank
+    from .check import CheckedBank, check_bank
     from .pdf import build_pdfs, copy_into_site
+    from .selection import SelectionError, parse_selection, select
     from .workers import start_workers
 
     with start_workers(for_pdfs=True) as workers:
@@ -59,11 +60,21 @@ def cmd_pdf(args: argparse.Namespace) -> int:
             print(BankError(checked.problems).report(), file=sys.stderr)
             return 1
         try:
-            written = build_pdfs(checked, paths.downloads_dir(), paper=args.paper, runner=workers)
+            selection = parse_selection(checked.bank, args.topics, args.difficulty, args.tags)
+            if selection:
+                checked = CheckedBank(select(checked.bank, selection), checked.answers, [])
+        except SelectionError as exc:
+            print(f"make pdf: {exc}", file=sys.stderr)
+            return 1
+        # A chosen subset goes to a folder of its own and never into the site.
+        out_dir = paths.build_dir() / "subsets" / selection.slug if selection else paths.downloads_dir()
+        try:
+            written = build_pdfs(checked, out_dir, paper=args.paper, runner=workers)
         except BuildFailed as exc:
             print(exc, file=sys.stderr)
             return 1
-    copy_into_site(written, Path(args.site_dir))
+    if not selection:
+        copy_into_site(written, Path(args.site_dir))
     for path in written:
         print(f"wrote {path}")
     return 0
@@ -102,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         command = sub.add_parser(name, help=text)
         command.add_argument("--site-dir", default="site", help="output folder (default: site)")
         command.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
+        if name == "pdf":
+            command.add_argument("--topics", help="comma-separated topic ids (make pdf TOPICS=...)")
+            command.add_argument("--difficulty", help="comma-separated levels: basic, intermediate, advanced")
+            command.add_argument("--tags", help="comma-separated tags; a question with any of them is printed")
         if name == "build":
             command.add_argument("--site-only", action="store_true", help="skip the PDFs and the deck")
             command.add_argument(

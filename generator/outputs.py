@@ -40,3 +40,10 @@ PDFS = (CHEATSHEET, STUDY_GUIDE, QUIZ)
 DOWNLOADS = (*PDFS, DECK, SPREADSHEET)
 # Where the downloads stand inside the site.
 SITE_FOLDER = "downloads"
+# Each topic's chapter of the study guide on its own.
+TOPIC_FOLDER = "topics"
+
+
+def topic_pdf(topic_id: str) -> str:
+    """A topic PDF's path inside the downloads folder."""
+    return f"{TOPIC_FOLDER}/ml-interview-{topic_id}.pdf"

@@ -27,7 +27,7 @@ from .model import Bank
 from .problems import BankError, BuildFailed, Problem
 from .search_index import rewrite_index
 from .shipcheck import Hit, secure_site
-from .tree import make_tree, write_tree
+from .tree import make_tree, site_config, write_tree
 from .workers import FILLER, Runner, start_workers
 
 
@@ -60,9 +60,17 @@ def build(options: BuildOptions) -> BuildResult:
         if options.with_pdfs:
             from .pdf import start_pdfs
 
-            pdfs = start_pdfs(checked, paths.downloads_dir(), paper=options.paper, only=None, runner=workers)
+            pdfs = start_pdfs(
+                checked,
+                paths.downloads_dir(),
+                paper=options.paper,
+                only=None,
+                runner=workers,
+                topic_pdfs=True,
+                site_url=site_config().get("site_url") or "",
+            )
         # 6. write the docs tree: every page, formula and asset, and its mkdocs.yml.
-        config_file = write_docs_tree(checked, downloads, options.engine)
+        config_file = write_docs_tree(checked, downloads, options.engine, topic_pdfs=options.with_pdfs)
         with staging(options.site_dir) as staged, ThreadPoolExecutor(1, thread_name_prefix="pdf-join") as thread:
             joined = thread.submit(pdfs.finish) if options.with_pdfs else None
             # 7. the engine builds the tree here while the workers render.
@@ -79,12 +87,20 @@ def build(options: BuildOptions) -> BuildResult:
         return BuildResult(checked, options.site_dir, written)
 
 
-def write_docs_tree(checked: CheckedBank, downloads: list[outputs.Download], engine: str) -> Path:
+def write_docs_tree(
+    checked: CheckedBank, downloads: list[outputs.Download], engine: str, *, topic_pdfs: bool = False
+) -> Path:
     """The docs tree for the checked bank, written to build/site-src; returns its mkdocs.yml."""
+    pdfs = {t.id: f"{outputs.SITE_FOLDER}/{outputs.topic_pdf(t.id)}" for t in checked.bank.topics} if topic_pdfs else {}
     math = MathRenderer(paths.cache_dir() / "math.json")
     try:
         tree = make_tree(
-            checked.bank, checked.answers, math, downloads=downloads, topic_pdfs={}, own_search_index=engine == "mkdocs"
+            checked.bank,
+            checked.answers,
+            math,
+            downloads=downloads,
+            topic_pdfs=pdfs,
+            own_search_index=engine == "mkdocs",
         )
     finally:
         math.close()
@@ -98,11 +114,10 @@ def _deliver(checked: CheckedBank, workers: Runner, joined, target: Path) -> lis
     write_csv(checked, made / outputs.SPREADSHEET.filename)
     deck.result()
     joined.result()  # raises the PDF stage's BuildFailed
-    written = []
-    for download in outputs.DOWNLOADS:
-        copy_atomic(made / download.filename, target / download.filename)
-        written.append(target / download.filename)
-    return written
+    names = [d.filename for d in outputs.DOWNLOADS] + [outputs.topic_pdf(t.id) for t in checked.bank.topics]
+    for name in names:
+        copy_atomic(made / name, target / name)
+    return [target / name for name in names]
 
 
 @contextmanager

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import paths
+from .. import outputs, paths
 from ..check import CheckedBank
 from ..files import copy_atomic
 from ..mathsvg import MathRenderer
@@ -27,6 +27,7 @@ from .documents import (
     cheatsheet_parts,
     front_part,
     quiz_parts,
+    topic_metadata,
     topic_outline,
 )
 from .render import PartRequest, RenderedPart
@@ -62,9 +63,21 @@ class PdfBuild:
 
 
 def start_pdfs(
-    checked: CheckedBank, out_dir: Path, *, paper: str, only: frozenset[str] | None, runner: Runner
+    checked: CheckedBank,
+    out_dir: Path,
+    *,
+    paper: str,
+    only: frozenset[str] | None,
+    runner: Runner,
+    topic_pdfs: bool = False,
+    site_url: str = "",
 ) -> PdfBuild:
-    """Build every part's HTML and hand the parts to the workers; join them with `.finish()`."""
+    """Build every part's HTML and hand the parts to the workers; join them with `.finish()`.
+
+    With `topic_pdfs`, each topic's chapter is also joined on its own into
+    out_dir/topics/<id>.pdf: the same part as in the study guide, laid out once.
+    Its links to other topics go to their pages at site_url (or stay as text).
+    """
     if paper not in PAPERS:
         raise BuildFailed(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
     specs = [spec for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ) if only is None or spec.filename in only]
@@ -91,6 +104,14 @@ def start_pdfs(
     if quiz:
         outline = [*topic_outline(ctx, questions=False), OutlineEntry("Answer key", "answer-key")]
         others.append(JoinedDocument(quiz, outline, QUIZ.metadata, targets[QUIZ.filename]))
+    if topic_pdfs and chapters:
+        for topic in ctx.bank.topics:
+            target = out_dir / outputs.topic_pdf(topic.id)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            targets[target.name] = target
+            metadata = topic_metadata(topic, site_url)
+            [entry] = [e for e in topic_outline(ctx, questions=True) if e.anchor == f"topic-{topic.id}"]
+            others.append(JoinedDocument([chapters[topic.id]], [entry], metadata, target))
     guide = None
     if chapters:
 

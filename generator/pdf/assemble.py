@@ -39,6 +39,10 @@ class Metadata:
     author: str
     subject: str
     language: str = "en"
+    # For a document that holds part of the bank (a topic's PDF): a link to a
+    # question it does not hold goes to this site address + questions/<id>/, or
+    # is left as plain text when the address is "". None: such a link is an error.
+    links_outside: str | None = None
 
 
 class MissingAnchor(Exception):
@@ -124,7 +128,14 @@ class Assembly:
                     continue
                 uri = str(action.get(Name.URI, ""))
                 if uri.startswith(QUESTION_LINK_BASE):
-                    number, x, y = position(uri.removeprefix(QUESTION_LINK_BASE), "nothing has the anchor")
+                    anchor = uri.removeprefix(QUESTION_LINK_BASE)
+                    if anchor not in anchors and metadata.links_outside is not None:
+                        if metadata.links_outside:
+                            action.URI = String(f"{metadata.links_outside}questions/{anchor}/")
+                        else:
+                            del annot[Name.A]
+                        continue
+                    number, x, y = position(anchor, "nothing has the anchor")
                     del annot[Name.A]
                     annot.Dest = Array([pdf.pages[number].obj, Name.XYZ, x, y, None])
 

@@ -38,6 +38,16 @@ QUIZ = DocumentSpec(
 )
 
 
+def topic_metadata(topic: Topic, site_url: str) -> Metadata:
+    """A topic's own PDF: its links to other topics point at the site (or stay as text)."""
+    return Metadata(
+        f"ML Interview Study Guide: {topic.title}",
+        AUTHOR,
+        topic.summary,
+        links_outside=f"{site_url.rstrip('/')}/" if site_url else "",
+    )
+
+
 def stylesheets(document: str, paper: str) -> tuple[str, ...]:
     names = ("common.css", "pygments.css", f"{document}.css", f"paper-{paper}.css")
     return tuple(str(STYLES / name) for name in names)

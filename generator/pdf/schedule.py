@@ -18,7 +18,7 @@ from typing import TypeVar
 from ..files import copy_atomic
 from ..workers import FILLER, NORMAL, URGENT, Runner
 from .assemble import Assembly, Metadata, OutlineEntry, assemble, join_key
-from .render import PartRequest, RenderedPart, cached_part, render_part
+from .render import PartRequest, RenderedPart, cache_key, cached_part, render_part
 
 T = TypeVar("T")
 
@@ -57,15 +57,24 @@ class DocumentRenderer:
         self.cache_dir = cache_dir
         self.guide = guide
         self.others = others
-        self.role: dict[Future, tuple[str, int]] = {}
+        # What each future is for; a shared part is for more than one document.
+        self.role: dict[Future, list[tuple[str, int]]] = {}
+        # A part two documents share (a chapter and its topic's own PDF) is laid out once.
+        self._started: dict[str, Future[RenderedPart]] = {}
 
     def _part(self, request: PartRequest, priority: int) -> Future[RenderedPart]:
+        key = f"{request.name}-{cache_key(request)}"
+        if key in self._started:
+            return self._started[key]
         # Cached parts are read here: sending their HTML to a worker only to
         # find the file would queue them ahead of the part that changed.
         cached = cached_part(request, self.cache_dir)
         if cached is None:
-            return self.runner.call(render_part, request, self.cache_dir, priority=priority)
-        return _done(cached)
+            future = self.runner.call(render_part, request, self.cache_dir, priority=priority)
+        else:
+            future = _done(cached)
+        self._started[key] = future
+        return future
 
     def _join(self, document: JoinedDocument, parts: list[RenderedPart]) -> Future[None]:
         # The same parts, outline and metadata join to the same bytes: after an
@@ -83,11 +92,11 @@ class DocumentRenderer:
             chapters = self.guide.chapters
             # Longest chapters first, so no long one starts last and leaves a core idle.
             for index in sorted(range(len(chapters)), key=lambda i: len(chapters[i].html), reverse=True):
-                self.role[self._part(chapters[index], NORMAL)] = ("chapter", index)
+                self.role.setdefault(self._part(chapters[index], NORMAL), []).append(("chapter", index))
         for number, document in enumerate(self.others):
             document.futures = [self._part(part, FILLER) for part in document.parts]
             for future in document.futures:
-                self.role[future] = ("part", number)
+                self.role.setdefault(future, []).append(("part", number))
 
     def finish(self) -> None:
         """Wait for the parts, joining each document as soon as it can be; raise the first failure."""
@@ -102,8 +111,7 @@ class DocumentRenderer:
         try:
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in sorted(done, key=lambda f: role[f]):
-                    kind, index = role[future]
+                for future, (kind, index) in sorted(((f, r) for f in done for r in role[f]), key=lambda fr: fr[1]):
                     part = future.result()
                     if kind == "chapter":
                         assert guide is not None and assembly is not None
@@ -112,7 +120,7 @@ class DocumentRenderer:
                             # Sent before this chapter is joined: the chapters after it in
                             # join order are joined here while a worker lays out the front.
                             front = self._part(guide.front([chapters[i] for i in range(len(chapters))]), URGENT)
-                            role[front] = ("front", 0)
+                            role[front] = [("front", 0)]
                             pending.add(front)
                         assembly.add(1 + index, part)
                     elif kind == "front":
@@ -125,7 +133,7 @@ class DocumentRenderer:
                             joined.add(index)
                             parts = [f.result() for f in document.futures]
                             join = self._join(document, parts)
-                            role[join] = ("joined", index)
+                            role[join] = [("joined", index)]
                             pending.add(join)
         finally:
             if assembly is not None:
