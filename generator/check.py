@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 from . import paths
 from .answers import RenderedAnswer, render_answers
+from .cache import now
+from .diagrams import diagram_cache
 from .links import link_bank
 from .mathsvg import MathRenderer
 from .model import Bank
 from .problems import Problem
-from .validate import load_bank_cached
+from .validate import load_bank
 from .workers import Runner
 
 
@@ -28,7 +30,8 @@ def check_bank(*, render: bool = True, runner: Runner | None = None) -> CheckedB
     runner's workers, math by MathJax), which is how broken TeX, diagrams and
     snippets are found.
     """
-    bank, problems = load_bank_cached(paths.content_dir(), root=paths.display_root())
+    started = now()
+    bank, problems = load_bank(paths.content_dir(), root=paths.display_root())
     link_bank(bank)
     answers: dict[str, RenderedAnswer] = {}
     if render and bank.questions:
@@ -36,6 +39,9 @@ def check_bank(*, render: bool = True, runner: Runner | None = None) -> CheckedB
         try:
             answers, render_problems = render_answers(bank, math, paths.cache_dir() / "answers.json", runner)
         finally:
-            math.close()
+            # Every answer, short answer and formula was just typeset: what the
+            # caches hold beyond that belongs to no question any more.
+            math.close(complete=True)
+        diagram_cache().prune(started)
         problems = sorted(problems + render_problems)
     return CheckedBank(bank, answers, problems)

@@ -10,7 +10,6 @@ the same extensions (math, code, diagrams, snippets).
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import re
 from collections.abc import Callable, Sequence
@@ -22,10 +21,9 @@ import pygments
 import pymdownx
 
 from . import diagrams, paths
-from .files import write_text_atomic
+from .cache import JsonCache, content_key
 from .workers import URGENT, Runner
 
-CACHE_VERSION = "1"
 SNIPPET = re.compile(r"--8<--\s*[\"']([^\"']+)[\"']")
 # A worker takes about 0.3 s to start; each must have this many pieces to be worth it.
 PIECES_PER_WORKER = 32
@@ -69,58 +67,32 @@ class MarkdownCache:
     """Markdown-to-HTML results by content, so an unchanged piece is not converted again.
 
     The key covers the text, every file it embeds with a snippet line, the
-    Markdown settings in mkdocs.yml, the diagram code and the library versions;
-    math is swapped in afterwards from the math cache, so the stored HTML stays
-    small.
+    Markdown settings, and the diagram and library versions; math is swapped
+    in afterwards from the math cache, so the stored HTML stays small.
     """
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._entries: dict[str, str] = {}
-        self._used: set[str] = set()
-        self._dirty = False
-        if path and path.exists():
-            try:
-                self._entries = json.loads(path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self._entries = {}
-        config = json.dumps(markdown_settings(), sort_keys=True, default=lambda f: f.__qualname__).encode()
-        # Diagrams are drawn into the HTML, so their version counts as well.
-        versions = (
-            CACHE_VERSION,
-            diagrams.CACHE_VERSION,
-            markdown.__version__,
-            pymdownx.__version__,
-            pygments.__version__,
-        )
-        self._salt = hashlib.sha256(config + "|".join(versions).encode()).hexdigest()
+        self._store = JsonCache(path)
+        settings = json.dumps(markdown_settings(), sort_keys=True, default=lambda f: f.__qualname__)
+        self._salt = content_key(settings, markdown.__version__, pymdownx.__version__, pygments.__version__)
 
     def key(self, text: str) -> str | None:
-        digest = hashlib.sha256((self._salt + text).encode())
+        embedded = []
         for name in SNIPPET.findall(text):
             try:
-                digest.update((paths.ROOT / name).read_bytes())
+                embedded.append((paths.ROOT / name).read_bytes())
             except OSError:
                 return None  # a missing snippet must be reported by a real conversion
-        return digest.hexdigest()[:32]
+        return content_key(self._salt, text, *embedded)
 
     def get(self, key: str | None) -> str | None:
-        if key is None or key not in self._entries:
-            return None
-        self._used.add(key)
-        return self._entries[key]
+        return self._store.get(key)
 
     def put(self, key: str | None, html: str) -> None:
-        if key is not None:
-            self._entries[key] = html
-            self._used.add(key)
-            self._dirty = True
+        self._store.put(key, html)
 
-    def save(self) -> None:
-        if not self.path or not (self._dirty or set(self._entries) - self._used):
-            return
-        kept = {k: v for k, v in self._entries.items() if k in self._used}
-        write_text_atomic(self.path, json.dumps(kept, sort_keys=True))
+    def save(self, *, complete: bool = True) -> None:
+        self._store.save(complete=complete)
 
 
 @dataclass

@@ -7,13 +7,12 @@ run Graphviz again.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import subprocess
 
 from . import paths
-from .files import write_text_atomic
+from .cache import FileCache, content_key
 from .templating import render_template
 
 _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
@@ -24,8 +23,10 @@ _LINKS = re.compile(r"<a\b|\bhref=", re.I)
 # Graphviz names every element graph0, node1, edge1, ...: two diagrams on one
 # page would repeat those ids. Nothing refers to them unless a gradient does.
 _IDS = re.compile(r'\sid="[^"]*"')
-# Part of the cache key: cached output made by older code is not served.
-CACHE_VERSION = "2"
+
+
+def diagram_cache() -> FileCache:
+    return FileCache(paths.cache_dir() / "diagrams")
 
 
 class DiagramError(Exception):
@@ -46,10 +47,10 @@ def drain_failures() -> list[DiagramError]:
 
 def render_svg(source: str) -> str:
     """Lay out Graphviz source and return the bare <svg> element."""
-    key = hashlib.sha256(f"{CACHE_VERSION}|{source}".encode()).hexdigest()[:32]
-    cache = paths.cache_dir() / "diagrams"
-    cached = cache / f"{key}.svg"
-    if cached.exists():
+    cache = diagram_cache()
+    name = f"{content_key('diagram', source)}.svg"
+    cached = cache.get(name)
+    if cached is not None:
         return cached.read_text(encoding="utf-8")
     dot = shutil.which("dot")
     if dot is None:
@@ -66,7 +67,7 @@ def render_svg(source: str) -> str:
     if _LINKS.search(svg):
         # Graphviz turns URL/href attributes into links; in a diagram they could run script.
         raise DiagramError("links in diagrams (URL or href attributes) are not allowed")
-    write_text_atomic(cached, svg)
+    cache.put(name, svg.encode("utf-8"))
     return svg
 
 

@@ -9,7 +9,6 @@ on disk by content, so a warm build never starts Node.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import html
 import json
 import re
@@ -22,11 +21,10 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from . import paths
-from .files import write_text_atomic
+from .cache import JsonCache, content_key
 from .safety import unsafe_markup
 
 SCRIPT = Path(__file__).with_name("tex2svg.js")
-CACHE_VERSION = "4"
 
 # What pymdownx.arithmatex (generic mode) leaves in the HTML.
 INLINE = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.S)
@@ -110,21 +108,14 @@ class MathRenderer:
     """
 
     def __init__(self, cache_file: Path | None = None) -> None:
-        self.cache_file = cache_file
-        self._cache: dict[str, str] = {}
-        self._dirty = False
+        self._cache = JsonCache(cache_file)
         self._node: _Node | None = None
         self._inflight: dict[str, Future[dict]] = {}
         self._lock = threading.Lock()
-        if cache_file and cache_file.exists():
-            try:
-                self._cache = json.loads(cache_file.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self._cache = {}
 
     @staticmethod
     def _key(tex: str, display: bool) -> str:
-        return hashlib.sha256(f"{CACHE_VERSION}|{int(display)}|{tex}".encode()).hexdigest()[:32]
+        return content_key("math", str(int(display)), tex)
 
     def prefetch(self, tex: str, display: bool) -> None:
         key = self._key(tex, display)
@@ -153,8 +144,7 @@ class MathRenderer:
         if unsafe:
             raise MathError(tex, f"typeset formula holds unsafe markup {unsafe!r}")
         with self._lock:
-            self._cache[key] = reply["svg"]
-            self._dirty = True
+            self._cache.put(key, reply["svg"])
         return reply["svg"]
 
     def _submit(self, request: dict) -> Future[dict]:
@@ -195,14 +185,13 @@ class MathRenderer:
         markup = BLOCK.sub(swap(True), markup)
         return INLINE.sub(swap(False), markup)
 
-    def close(self) -> None:
+    def close(self, *, complete: bool = False) -> None:
+        """Stop Node and save the cache; a run that typeset the whole bank drops what it did not use."""
         if self._node is not None:
             self._node.close()
             self._node = None
         self._inflight.clear()
-        if self._dirty and self.cache_file:
-            write_text_atomic(self.cache_file, json.dumps(self._cache, sort_keys=True))
-            self._dirty = False
+        self._cache.save(complete=complete)
 
 
 def _wrap(svg: str, display: bool) -> str:

@@ -281,19 +281,3 @@ def load_bank(content_dir: Path, *, root: Path | None = None) -> tuple[Bank, lis
     # Questions with the same id would collide in by_id; rebuild from the list.
     problems += _check_bank(bank, sources)
     return bank, sorted(problems)
-
-
-_loaded: dict[tuple[str, str], tuple[tuple, tuple[Bank, list[Problem]]]] = {}
-
-
-def load_bank_cached(content_dir: Path, *, root: Path | None = None) -> tuple[Bank, list[Problem]]:
-    """load_bank, reused while no content file changed (the build and its MkDocs hook share one load)."""
-    files = content_files(content_dir) if content_dir.is_dir() else []
-    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in files)
-    key = (str(content_dir), str(root))
-    hit = _loaded.get(key)
-    if hit is not None and hit[0] == stamp:
-        return hit[1]
-    result = load_bank(content_dir, root=root)
-    _loaded[key] = (stamp, result)
-    return result

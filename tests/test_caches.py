@@ -35,3 +35,36 @@ def test_markdown_cache_round_trip_keeps_only_what_was_used(tmp_path: Path) -> N
     assert again.get("a") == "<p>a</p>"
     again.save()  # "b" was not used in this run
     assert MarkdownCache(path).get("b") is None
+
+
+def test_one_pruning_rule_for_file_caches(tmp_path: Path) -> None:
+    import os
+    import time
+
+    from generator.cache import FileCache, now
+
+    cache = FileCache(tmp_path / "files")
+    cache.put("old.svg", b"<svg/>")
+    cache.put("kept.svg", b"<svg/>")
+    past = time.time() - 3600
+    for name in ("old.svg", "kept.svg"):
+        os.utime(cache.path(name), (past, past))
+    started = now()
+    assert cache.get("kept.svg") is not None  # used by this run
+    assert cache.get("missing.svg") is None
+    cache.prune(started)
+    assert not cache.path("old.svg").exists() and cache.path("kept.svg").exists()
+
+
+def test_a_partial_run_keeps_every_json_entry(tmp_path: Path) -> None:
+    from generator.cache import JsonCache
+
+    path = tmp_path / "c.json"
+    cache = JsonCache(path)
+    cache.put("a", "1")
+    cache.put("b", "2")
+    cache.save(complete=True)
+    partial = JsonCache(path)
+    assert partial.get("a") == "1"
+    partial.save(complete=False)
+    assert JsonCache(path).get("b") == "2"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import outputs, paths
+from ..cache import FileCache, now
 from ..check import CheckedBank
 from ..files import copy_atomic
 from ..mathsvg import MathRenderer
@@ -46,10 +47,14 @@ def build_pdfs(
 class PdfBuild:
     """PDFs whose parts are in the workers' hands; `finish` joins them and returns the paths."""
 
-    def __init__(self, renderer: DocumentRenderer, cache_dir: Path, targets: list[Path]) -> None:
+    def __init__(
+        self, renderer: DocumentRenderer, cache_dir: Path, targets: list[Path], complete: bool, started: float
+    ) -> None:
         self.renderer = renderer
         self.cache_dir = cache_dir
         self.targets = targets
+        self.complete = complete
+        self.started = started
 
     def finish(self) -> list[Path]:
         try:
@@ -58,7 +63,8 @@ class PdfBuild:
             raise BuildFailed(f"PDF assembly failed: {exc}") from exc
         except Exception as exc:
             raise BuildFailed(f"PDF rendering failed: {exc}") from exc
-        _prune_cache(self.cache_dir)
+        if self.complete:
+            FileCache(self.cache_dir).prune(self.started)
         return self.targets
 
 
@@ -78,6 +84,7 @@ def start_pdfs(
     out_dir/topics/<id>.pdf: the same part as in the study guide, laid out once.
     Its links to other topics go to their pages at site_url (or stay as text).
     """
+    started = now()
     if paper not in PAPERS:
         raise BuildFailed(f"unknown paper size {paper!r}; use one of {', '.join(PAPERS)}")
     specs = [spec for spec in (CHEATSHEET, STUDY_GUIDE, QUIZ) if only is None or spec.filename in only]
@@ -122,15 +129,9 @@ def start_pdfs(
         guide = StudyGuide(list(chapters.values()), front, outline, STUDY_GUIDE.metadata, targets[STUDY_GUIDE.filename])
     renderer = DocumentRenderer(runner, cache_dir, guide, others)
     renderer.start()
-    return PdfBuild(renderer, cache_dir, list(targets.values()))
-
-
-def _prune_cache(cache_dir: Path, keep: int = 400) -> None:
-    """Keep the cache from growing without bound: drop the oldest renders."""
-    files = sorted(cache_dir.glob("*.pdf"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for stale in files[keep:]:
-        stale.unlink(missing_ok=True)
-        stale.with_suffix(".json").unlink(missing_ok=True)
+    # Only a build of everything knows which cached parts are still needed.
+    complete = only is None and topic_pdfs
+    return PdfBuild(renderer, cache_dir, list(targets.values()), complete, started)
 
 
 def copy_into_site(written: list[Path], site_dir: Path) -> None:

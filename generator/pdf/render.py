@@ -7,18 +7,17 @@ whose HTML and styles did not change is read back from the cache.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
+from ..cache import FileCache, content_key
 from ..files import write_bytes_atomic, write_text_atomic
 
 # Px in WeasyPrint's layout are CSS pixels; PDF user space is in points.
 PX_TO_PT = 0.75
-CACHE_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -64,13 +63,8 @@ def warm_up() -> None:
 def cache_key(request: PartRequest) -> str:
     # The version from the package metadata: importing WeasyPrint in the parent
     # only to read it would cost more than a warm build's whole cache lookup.
-    digest = hashlib.sha256()
-    for piece in (CACHE_VERSION, version("weasyprint"), request.html, *request.stylesheets):
-        digest.update(piece.encode())
-        digest.update(b"\0")
-    for sheet in request.stylesheets:
-        digest.update(Path(sheet).read_bytes())
-    return digest.hexdigest()[:40]
+    sheets = [Path(sheet).read_bytes() for sheet in request.stylesheets]
+    return content_key(version("weasyprint"), request.html, *request.stylesheets, *sheets)
 
 
 def _cache_paths(request: PartRequest, cache_dir: Path) -> tuple[Path, Path]:
@@ -86,7 +80,9 @@ def cached_part(request: PartRequest, cache_dir: Path) -> RenderedPart | None:
 def _read_cached(request: PartRequest, pdf_path: Path, meta_path: Path) -> RenderedPart | None:
     if not (pdf_path.exists() and meta_path.exists()):
         return None
-    pdf_path.touch()  # recently used: the cache pruning keeps the newest files
+    # Used by this run: the cache's pruning keeps it (cache.py).
+    FileCache(pdf_path.parent).get(pdf_path.name)
+    FileCache(meta_path.parent).get(meta_path.name)
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     anchors = {k: tuple(v) for k, v in meta["anchors"].items()}
     return RenderedPart(request.name, pdf_path, meta["pages"], anchors, meta["page_height_pt"])

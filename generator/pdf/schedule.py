@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from ..cache import FileCache
 from ..files import copy_atomic
 from ..workers import FILLER, NORMAL, URGENT, Runner
 from .assemble import Assembly, Metadata, OutlineEntry, assemble, join_key
@@ -84,7 +85,7 @@ class DocumentRenderer:
         if not kept.exists():
             return self.runner.call(assemble, parts, document.outline, document.metadata, document.target, kept)
         copy_atomic(kept, document.target)
-        kept.touch()  # recently used: the cache pruning keeps the newest files
+        FileCache(kept.parent).get(kept.name)  # used by this run: pruning keeps it
         return _done(None)
 
     def start(self) -> None:
