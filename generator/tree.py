@@ -28,6 +28,10 @@ from .model import Bank
 from .templating import environment
 
 MATH_DIR = "assets/math"
+# ts-fsrs (package.json pins it) ships an ES module with no imports of its own;
+# the site serves it beside the study scripts, which import it by relative path.
+FSRS_MODULE = Path("ts-fsrs") / "dist" / "index.mjs"
+FSRS_VENDORED = "assets/javascripts/vendor/ts-fsrs.mjs"
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
 
@@ -113,8 +117,20 @@ def make_tree(
     for source in sorted(paths.authored_docs().rglob("*")):
         if source.is_file():
             tree.add(source.relative_to(paths.authored_docs()).as_posix(), source.read_bytes())
+    add_vendored_scripts(tree)
     tree.config = engine_config(config, bank)
     return tree
+
+
+def add_vendored_scripts(tree: Tree, node_modules: Path | None = None) -> None:
+    """Copy the npm packages the study scripts import into the tree (nothing from a CDN)."""
+    source = (node_modules or paths.ROOT / "node_modules") / FSRS_MODULE
+    if not source.is_file():
+        raise FileNotFoundError(f"{source} is missing: run `npm ci` (package.json pins ts-fsrs)")
+    text = source.read_text(encoding="utf-8")
+    # The source map is not shipped; a dangling reference only makes browsers ask for it.
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("//# sourceMappingURL=")) + "\n"
+    tree.add(FSRS_VENDORED, text)
 
 
 def _numbered(bodies: Mapping[str, str]) -> dict[str, str]:
