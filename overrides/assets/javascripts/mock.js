@@ -80,7 +80,7 @@ export function mountMock(container, store) {
   }
 
   function start() {
-    const lengthMin = Number(setup.elements.length.value);
+    const lengthMin = Number(setup.elements.minutes.value);
     const chosen = pick(Array.from(byId.values()), setup.elements.set.value, lengthMin);
     if (!chosen.length) {
       status.textContent = "No questions match this choice.";

@@ -159,7 +159,9 @@ export function weakFirst(questions, cards, now) {
   const rank = (q) => {
     const card = cards[q.id];
     if (!isCard(card)) return 1;
-    return isKnown(card) ? 2 + retrievability(card, now) : retrievability(card, now);
+    // Kept below 1 so a card just failed still comes before one never seen.
+    const recall = Math.min(retrievability(card, now), 0.999);
+    return isKnown(card) ? 2 + recall : recall;
   };
   return questions
     .map((q, index) => ({ q, index, rank: rank(q) }))
