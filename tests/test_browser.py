@@ -23,7 +23,7 @@ def test_expand_follow_and_search_with_no_foreign_requests(browser, base_url: st
     page.on("request", log)
     page.goto(base_url + "topics/alpha/")
 
-    answer = page.locator("h2#alpha-one ~ details.answer").first
+    answer = page.locator("h2#alpha-one + .qb-body details.answer").first
     assert answer.get_attribute("open") is None
     assert not answer.locator("text=The first answer has inline math").is_visible()
     answer.locator("summary").click()
@@ -77,9 +77,9 @@ def test_theme_toggle_and_code_copy_button(browser, base_url: str) -> None:
     scheme = page.locator("body").get_attribute("data-md-color-scheme")
     page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     assert page.locator("body").get_attribute("data-md-color-scheme") != scheme
-    page.locator("h2#alpha-one ~ details.answer summary").first.click()
+    page.locator("h2#alpha-one + .qb-body details.answer summary").first.click()
     copy = page.locator("button.md-code__button[data-md-type='copy']").first
-    page.locator("h2#alpha-one ~ details.answer pre").first.hover()
+    page.locator("h2#alpha-one + .qb-body details.answer pre").first.hover()
     assert copy.is_visible()
     assert copy.get_attribute("title") == "Copy to clipboard"
     page.close()
@@ -93,7 +93,7 @@ def test_screenshots_for_review(browser, base_url: str, tmp_path: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(out / "home.png"), full_page=True)
     page.goto(base_url + "topics/alpha/")
-    page.locator("h2#alpha-one ~ details.answer summary").first.click()
+    page.locator("h2#alpha-one + .qb-body details.answer summary").first.click()
     page.screenshot(path=str(out / "topic.png"), full_page=True)
     assert (out / "home.png").stat().st_size > 10_000
     page.close()
