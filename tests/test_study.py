@@ -442,10 +442,14 @@ def test_a_failed_questions_fetch_says_so(page, site_url: str) -> None:
 
 
 THROWING_SET = """
-Storage.prototype.setItem = function () { throw new DOMException("The quota has been exceeded.", "QuotaExceededError"); };
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
 """
 BLOCKED = """
-Object.defineProperty(window, "localStorage", { get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });
+Object.defineProperty(window, "localStorage", {
+  get() { throw new DOMException("The operation is insecure.", "SecurityError"); },
+});
 """
 
 
@@ -538,7 +542,8 @@ def test_import_migrates_an_old_leitner_export(page, site_url: str, tmp_path: Pa
     page.locator(".qb-import input[type=file]").set_input_files(
         files=[{"name": "x.json", "mimeType": "application/json", "buffer": b'{"cards": {}}'}]
     )
-    page.locator(".qb-progress-page__message", has_text="Import failed: this is not an exported progress file.").wait_for()
+    failed = "Import failed: this is not an exported progress file."
+    page.locator(".qb-progress-page__message", has_text=failed).wait_for()
 
 
 def test_reset_can_be_cancelled(page, site_url: str) -> None:
@@ -587,3 +592,15 @@ def test_study_tools_survive_instant_navigation(page, site_url: str) -> None:
     page.locator(".md-sidebar--primary .md-nav__link:visible", has_text="Progress").first.click()
     page.wait_for_url("**/progress/")
     page.locator("svg.qb-chart--due").wait_for()
+
+
+def test_scripts_ship_as_modules_with_ts_fsrs_vendored(study_site: Path) -> None:
+    html = (study_site / "practice" / "index.html").read_text()
+    assert '<script src="../assets/javascripts/main.js" type="module">' in html
+    assert "study.js" not in html
+    vendored = (study_site / "assets" / "javascripts" / "vendor" / "ts-fsrs.mjs").read_text()
+    assert "export {" in vendored and "sourceMappingURL" not in vendored
+    # The page's own scripts import nothing from outside the site.
+    for script in (study_site / "assets" / "javascripts").glob("*.js"):
+        if not script.name.startswith("bundle."):
+            assert "http" not in "".join(line for line in script.read_text().splitlines() if "import" in line), script
