@@ -36,6 +36,46 @@ BODY_PAGE = "_/_.md"
 
 
 @dataclass(frozen=True)
+class Grade:
+    """One answer grade: its name in the schedule (schedule.js RATINGS), key and help text."""
+
+    name: str
+    label: str
+    key: str
+    effect: str
+
+
+# The drill's four grades, for its buttons and its help table alike; the
+# buttons show the interval each gives, computed by FSRS in the browser.
+GRADES = (
+    Grade("again", "Again", "1", "You did not know it. The card comes back in this session and soon after."),
+    Grade("hard", "Hard", "2", "You got there with effort. A short interval, and the card counts as harder."),
+    Grade("good", "Good", "3", "You knew it. The interval grows by how well FSRS expects you to remember."),
+    Grade("easy", "Easy", "4", "You knew it at once. A longer interval than Good, and the card counts as easier."),
+)
+
+
+@dataclass(frozen=True)
+class MockRating:
+    """A mock interview self-rating and the drill grade it feeds into the schedule."""
+
+    name: str
+    label: str
+    key: str
+    grade: str
+
+
+MOCK_RATINGS = (
+    MockRating("known", "Know it", "1", "good"),
+    MockRating("partly", "Partly", "2", "hard"),
+    MockRating("unknown", "Don't know", "3", "again"),
+)
+MOCK_LENGTHS = (30, 45, 60)
+# Minutes a mock interview allows for one question of each level.
+MOCK_MINUTES = {"basic": 4, "intermediate": 6, "advanced": 8}
+
+
+@dataclass(frozen=True)
 class RenderedText:
     """A question's converted pieces: HTML with math already placed, and plain text."""
 
@@ -149,8 +189,16 @@ def simple_pages(bank: Bank) -> dict[str, str]:
         ALL_QUESTIONS: render_template("questions.md.j2", **_context(bank, ALL_QUESTIONS)),
         TAGS: render_template("tags.md.j2", **_context(bank, TAGS)),
     }
-    for page, template in ((PRACTICE, "practice.md.j2"), (PROGRESS, "progress.md.j2")):
-        pages[page] = render_template(template, questions_json=_questions_json_url(page), **_context(bank, page))
+    for page, template in ((PRACTICE, "practice.md.j2"), (PROGRESS, "progress.md.j2"), (MOCK, "mock.md.j2")):
+        pages[page] = render_template(
+            template,
+            questions_json=_questions_json_url(page),
+            grades=GRADES,
+            mock_ratings=MOCK_RATINGS,
+            mock_lengths=MOCK_LENGTHS,
+            mock_minutes=MOCK_MINUTES,
+            **_context(bank, page),
+        )
     return pages
 
 
@@ -161,6 +209,7 @@ def nav(bank: Bank, extra: Callable[[], list[dict]] | None = None) -> list[dict]
         {"How to study": "how-to-use.md"},
         {"Topics": [{t.title: topic_page(t.id)} for t in bank.topics]},
         {"Practice": PRACTICE},
+        {"Mock interview": MOCK},
         {"Progress": PROGRESS},
         {"All questions": ALL_QUESTIONS},
         {"Tags": TAGS},

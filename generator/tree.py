@@ -33,6 +33,8 @@ MATH_DIR = "assets/math"
 # into the site: nothing is fetched from another host when a page is viewed.
 VENDORED = {
     "minisearch/dist/umd/index.js": "assets/javascripts/vendor/minisearch.js",
+    # ts-fsrs ships an ES module with no imports of its own; the study scripts import it by relative path.
+    "ts-fsrs/dist/index.mjs": "assets/javascripts/vendor/ts-fsrs.mjs",
 }
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
@@ -126,13 +128,24 @@ def make_tree(
     tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
     for name, svg in formulas.files.items():
         tree.add(name, svg)
-    for package_file, target in VENDORED.items():
-        tree.add(target, (paths.ROOT / "node_modules" / package_file).read_bytes())
     for source in sorted(paths.authored_docs().rglob("*")):
         if source.is_file():
             tree.add(source.relative_to(paths.authored_docs()).as_posix(), source.read_bytes())
+    add_vendored_scripts(tree)
     tree.config = engine_config(config, bank)
     return tree
+
+
+def add_vendored_scripts(tree: Tree, node_modules: Path | None = None) -> None:
+    """Copy the npm packages the site's scripts use into the tree (nothing from a CDN)."""
+    for package_file, target in VENDORED.items():
+        source = (node_modules or paths.ROOT / "node_modules") / package_file
+        if not source.is_file():
+            raise FileNotFoundError(f"{source} is missing: run `npm ci` (package-lock.json pins it)")
+        text = source.read_text(encoding="utf-8")
+        # Source maps are not shipped; a dangling reference only makes browsers ask for one.
+        text = "\n".join(line for line in text.splitlines() if not line.startswith("//# sourceMappingURL=")) + "\n"
+        tree.add(target, text)
 
 
 def _numbered(bodies: Mapping[str, str]) -> dict[str, str]:

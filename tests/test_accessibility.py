@@ -40,6 +40,9 @@ def serious_violations(page) -> list[str]:
         ("topics/alpha/", "dark"),
         ("practice/", "light"),
         ("progress/", "light"),
+        ("progress/", "dark"),
+        ("mock/", "light"),
+        ("mock/", "dark"),
         ("questions/", "light"),
         ("questions/alpha-one/", "light"),
         ("questions/alpha-one/", "dark"),
@@ -53,7 +56,17 @@ def test_no_serious_violations(browser, site_url: str, path: str, scheme: str) -
     if path.startswith("topics/"):
         page.locator("details.answer summary").first.click()
     if path == "practice/":
-        page.locator(".qb-practice__setup").wait_for(state="visible")
+        # A card with its answer shown and the focus on the Good button.
+        page.locator(".qb-practice__setup button[type=submit]").click()
+        page.locator(".qb-card__reveal").click()
+        page.locator(".qb-card__grades").wait_for(state="visible")
+    if path == "progress/":
+        page.locator("svg.qb-chart--due").wait_for()
+    if path == "mock/":
+        # Mid-interview, with the answer and the rating buttons shown.
+        page.locator(".qb-mock__setup button[type=submit]").click()
+        page.locator(".qb-mock__reveal").click()
+        page.locator(".qb-mock__ratings").wait_for(state="visible")
     assert serious_violations(page) == []
     context.close()
 

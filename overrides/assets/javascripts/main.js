@@ -1,0 +1,78 @@
+/* Entry point: mounts each study tool on the page elements that ask for it.
+ *
+ * Material's instant navigation swaps pages without reloading, so mounting
+ * runs again for every page through its document$ observable; this module
+ * itself is loaded once, so the keyboard listener is added once and passes
+ * keys to whatever the current page mounted.
+ */
+import { mountMock } from "./mock.js";
+import { mountPractice } from "./practice.js";
+import { mountProgress } from "./progress.js";
+import { openStore } from "./storage.js";
+import { patchTheme } from "./theme.js";
+import { mountActions, mountFilters, updateCounts } from "./topic.js";
+
+const MOUNTS = [
+  ["[data-qb-practice]", mountPractice],
+  ["[data-qb-progress]", mountProgress],
+  ["[data-qb-mock]", mountMock],
+  [".qb-actions[data-qid]", mountActions],
+  [".qb-filters", mountFilters],
+];
+
+const NOTICES = {
+  unavailable: "Progress cannot be saved in this browser (storage is blocked or full). The study tools still work, but what you mark is forgotten when you leave the page.",
+  corrupt: "The progress saved in this browser could not be read, so it is ignored. What you mark from now on is saved in its place.",
+};
+
+let mounted = [];
+
+function notice(status) {
+  const text = NOTICES[status];
+  const article = document.querySelector(".md-content__inner");
+  if (!text || !article) return;
+  let box = article.querySelector(".qb-storage-notice");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "admonition warning qb-storage-notice";
+    box.setAttribute("role", "status");
+    const title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = "Progress is not saved";
+    box.append(title, document.createElement("p"));
+    const heading = article.querySelector("h1");
+    article.insertBefore(box, heading ? heading.nextSibling : article.firstChild);
+  }
+  box.setAttribute("data-status", status);
+  box.lastChild.textContent = text;
+}
+
+function mountPage() {
+  mounted.forEach((tool) => tool && tool.cleanup && tool.cleanup());
+  mounted = [];
+  patchTheme();
+  // Read again on every page: another tab may have saved progress meanwhile.
+  const store = openStore();
+  let used = document.querySelector(".qb-progress-count[data-ids]") !== null;
+  MOUNTS.forEach(([selector, mount]) => {
+    document.querySelectorAll(selector).forEach((element) => {
+      used = true;
+      mounted.push(mount(element, store));
+    });
+  });
+  updateCounts(store);
+  if (used) {
+    store.onProblem(notice);
+    if (store.status !== "ok") notice(store.status);
+  }
+}
+
+document.addEventListener("keydown", (event) => {
+  mounted.forEach((tool) => tool && tool.keys && tool.keys(event));
+});
+
+if (window.document$ && typeof window.document$.subscribe === "function") {
+  window.document$.subscribe(mountPage);
+} else {
+  mountPage();
+}
