@@ -144,7 +144,7 @@ def test_home_page_cards_and_downloads(site: Site) -> None:
     cards = home.select(".qb-topics li")
     assert len(cards) == 2
     assert "2 questions · 1 basic · 1 intermediate · 0 advanced" in cards[0].get_text(" ", strip=True)
-    downloads = [a["href"] for a in home.select(".qb-downloads a[href^='downloads/']")]
+    downloads = [a["href"] for a in home.select(".qb-downloads:not(.qb-downloads--topics) a[href^='downloads/']")]
     assert downloads == [
         "downloads/ml-interview-cheatsheet.pdf",
         "downloads/ml-interview-study-guide.pdf",
