@@ -1,0 +1,152 @@
+"""Structure and back-of-envelope numbers of the case studies in ml-system-design-c."""
+
+import math
+import re
+import shutil
+import subprocess
+
+import pytest
+import yaml
+
+from tests.bank import CONTENT, answer, answer_words, question
+
+SECONDS_PER_DAY = 86_400
+
+DESIGNS = [
+    "design-notification-ranking",
+    "design-dynamic-pricing",
+]
+
+SECTIONS = [
+    "**Clarify and requirements.**",
+    "**Capacity estimate.**",
+    "**Data and labels.**",
+    "**Features.**",
+    "**Model ladder.**",
+    "**Offline and online metrics.**",
+    "**Serving and latency budget.**",
+    "**Monitoring.**",
+    "**Failure modes.**",
+    "**Trade-offs.**",
+    '!!! question "Follow-ups to expect"',
+]
+
+
+def _file_ids() -> list[str]:
+    data = yaml.safe_load((CONTENT / "ml-system-design-c.yaml").read_text(encoding="utf-8"))
+    return [q["id"] for q in data["questions"]]
+
+
+def test_every_design_in_the_file_is_tested():
+    assert _file_ids() == DESIGNS
+
+
+@pytest.mark.parametrize("qid", DESIGNS)
+def test_sections_in_order_each_once_at_paragraph_start(qid):
+    text = answer(qid)
+    positions = []
+    for label in SECTIONS:
+        starts = [m.start() for m in re.finditer(re.escape(label), text)]
+        assert len(starts) == 1, (qid, label)
+        assert text[starts[0] - 2 : starts[0]] == "\n\n", (qid, label)
+        positions.append(starts[0])
+    assert positions == sorted(positions), qid
+    assert text.rstrip().splitlines()[-1].startswith("    "), qid
+
+
+@pytest.mark.parametrize("qid", DESIGNS)
+def test_length_tags_difficulty_and_related(qid):
+    q = question(qid)
+    assert len(q["answer"].split()) >= 1_000, qid
+    assert {"system-design", "case-study"} <= set(q["tags"])
+    assert q["difficulty"] in ("intermediate", "advanced")
+    assert len(q["short"]) <= 200
+    assert 2 <= len(q["related"]) <= 5 and qid not in q["related"]
+    for rid in q["related"]:
+        question(rid)
+
+
+@pytest.mark.parametrize("qid", DESIGNS)
+def test_one_small_dot_diagram_right_after_the_opening(qid):
+    text = answer(qid)
+    blocks = re.findall(r"```dot\n(.*?)```", text, re.S)
+    assert len(blocks) == 1
+    paragraphs = text.split("\n\n")
+    assert paragraphs[1].startswith("```dot"), qid
+    src = blocks[0]
+    assert "rankdir=LR;" in src and "node [shape=box, fontname=\"DejaVu Sans\"];" in src
+    assert 'edge [fontname="DejaVu Sans"];' in src
+    assert len(re.findall(r"^\s*\w+ \[label=", src, re.M)) <= 10
+    assert "URL" not in src and "href" not in src
+    if shutil.which("dot"):
+        done = subprocess.run(["dot", "-Tsvg"], input=src, text=True, capture_output=True)
+        assert done.returncode == 0, done.stderr
+
+
+def _states(text: str, *numbers: str) -> None:
+    for n in numbers:
+        assert n in text, n
+
+
+def test_notification_numbers():
+    text = answer_words("design-notification-ranking")
+    candidates = 100_000_000 * 30
+    assert candidates == 3_000_000_000
+    avg = candidates / SECONDS_PER_DAY
+    assert round(avg, -2) == 34_700
+    peak = 3 * avg
+    assert round(peak, -3) == 104_000
+    sends = 100_000_000 * 1.5
+    assert sends == 150_000_000
+    assert round(sends / SECONDS_PER_DAY, -1) == 1_740
+    per_core = 1 / 0.0002
+    assert round(per_core) == 5_000
+    cores = math.ceil(peak / per_core)
+    assert cores == 21
+    assert 2 * cores == 42 and math.ceil(2 * cores / 16) == 3
+    log_tb = candidates * 500 / 1e12
+    assert log_tb == 1.5
+    assert log_tb * 90 == 135
+    assert candidates * 0.02 == 60_000_000
+    uplift_a, uplift_b = 0.73 - 0.70, 0.26 - 0.20
+    assert (round(uplift_a, 9), round(uplift_b, 9)) == (0.03, 0.06)
+    value_a, value_b = uplift_a - 10 * 0.001, uplift_b - 10 * 0.002
+    assert (round(value_a, 9), round(value_b, 9)) == (0.02, 0.04)
+    assert 10 + 30 + 25 + 15 + 10 + 10 == 100
+    _states(
+        text, "100 million push-enabled", "3 billion a day", "34,700 per second",
+        "104,000 per second", "150 million a day", "1,740 per second", "0.2 ms",
+        "5,000 candidates a second", "21 cores", "42 cores, three 16-core", "1.5 TB a day",
+        "135 TB", "60 million", "0.70 to 0.73", "0.20 to 0.26", "$0.03 - 0.01 = 0.02$",
+        "$0.06 - 0.02 = 0.04$", "100 ms at p99", "feature fetch 30 ms",
+        "model scoring of the user's pending candidates 25 ms",
+    )
+
+
+def test_dynamic_pricing_numbers():
+    text = answer_words("design-dynamic-pricing")
+    avg = 50_000_000 / SECONDS_PER_DAY
+    assert round(avg, -1) == 580
+    peak = 4 * avg
+    assert round(peak, -2) == 2_300
+    evals = 10 * peak
+    assert round(evals, -3) == 23_000
+    assert math.ceil(evals / 10_000) == 3
+    cells = 300 * 2_000
+    assert cells == 600_000
+    assert cells / 60 == 10_000
+    per_day_gb = 50_000_000 * 1_000 / 1e9
+    assert per_day_gb == 50
+    assert per_day_gb * 365 / 1_000 == 18.25
+    ratio, eps = 300 / 200, -0.8
+    assert ratio == 1.5 and round(-1 / eps, 9) == 1.25
+    assert round(ratio ** (-1 / eps), 2) == 1.66
+    assert 14 * 24 * 20 == 6_720
+    assert 40 + 15 + 10 + 20 + 10 + 25 + 30 == 150
+    _states(
+        text, "50 million price quotes a day", "580 per second", "2,300 per second",
+        "23,000 model evaluations", "3 cores", "600,000 cells", "10,000 cell updates",
+        "50 GB a day", "18.25 TB a year", "$m = 1.5^{1.25} \\approx 1.66$",
+        "300 expected requests against 200", "14 times 24 times 20 = 6,720",
+        "150 ms at p99", "routing and ETA for the trip 40 ms", "headroom 30 ms",
+    )
