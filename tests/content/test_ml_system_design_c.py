@@ -3,6 +3,7 @@
 import math
 import re
 import shutil
+import statistics
 import subprocess
 
 import pytest
@@ -15,6 +16,8 @@ SECONDS_PER_DAY = 86_400
 DESIGNS = [
     "design-notification-ranking",
     "design-dynamic-pricing",
+    "design-metric-anomaly-detection",
+    "design-llm-serving-platform",
 ]
 
 SECTIONS = [
@@ -149,4 +152,96 @@ def test_dynamic_pricing_numbers():
         "50 GB a day", "18.25 TB a year", "$m = 1.5^{1.25} \\approx 1.66$",
         "300 expected requests against 200", "14 times 24 times 20 = 6,720",
         "150 ms at p99", "routing and ETA for the trip 40 ms", "headroom 30 ms",
+    )
+
+
+def test_metric_anomaly_numbers():
+    text = answer_words("design-metric-anomaly-detection")
+    series = 5_000 * 200
+    assert series == 1_000_000
+    ticks = SECONDS_PER_DAY // 300
+    assert ticks == 288
+    points = series * ticks
+    assert points == 288_000_000
+    assert round(points / SECONDS_PER_DAY, -2) == 3_300
+    burst = series / 60
+    assert round(burst, -2) == 16_700
+    assert math.ceil(burst / 5_000) == 4
+    per_day_gb = points * 16 / 1e9
+    assert round(per_day_gb, 1) == 4.6
+    assert round(per_day_gb * 365 / 1_000, 1) == 1.7
+    core_seconds = series * 0.050
+    assert core_seconds == 50_000
+    assert round(core_seconds / 3_600, 1) == 13.9
+    assert round(core_seconds / 32 / 60) == 26
+    assert points * 1e-4 == 28_800
+    top_checks = 5_000 * ticks
+    assert top_checks == 1_440_000
+    assert round(top_checks * 2e-6) == 3
+    stats = pytest.importorskip("scipy.stats")
+    assert round(float(stats.norm.isf(1e-6)), 2) == 4.75
+    history = [1_000, 1_040, 980, 1_020]
+    baseline = statistics.median(history)
+    assert baseline == 1_010
+    scale = 1.4826 * 25
+    assert round(scale, 1) == 37.1
+    assert round((820 - baseline) / scale, 2) == -5.13
+    assert round(100 * 150 / 190) == 79
+    assert 20 + 5 + 15 + 10 + 10 == 60
+    _states(
+        text, "5,000 metrics with about 200 slices", "1 million series", "288 million points",
+        "3,300 per second", "16,700 series per second", "5,000 series a second", "4 cores",
+        "4.6 GB a day", "1.7 TB a year", "50,000 core-seconds", "13.9 core-hours",
+        "32-core job", "26 minutes", "28,800 false alerts", "1.44 million checks",
+        "2 in a million", "3 false alerts a day", "4.75 standard deviations",
+        "1,000, 1,040, 980 and 1,020", "median of 1,010", "today it is 820", "MAD of 25",
+        "about 37.1", "$z \\approx -5.13$", "fell by 190", "fell by 150", "150/190, about 79%",
+        "60 seconds at p99", "scoring 15 s",
+    )
+
+
+def test_llm_serving_numbers():
+    text = answer_words("design-llm-serving-platform")
+    avg = 20_000_000 / SECONDS_PER_DAY
+    assert round(avg, -1) == 230
+    peak = 3 * avg
+    assert round(peak, -1) == 690
+    assert round(avg * 300, -3) == 69_000
+    peak_out = peak * 300
+    assert round(peak_out, -3) == 208_000
+    assert round(peak * 1_500 / 1e6, 2) == 1.04
+    values = 2 * 80 * 8 * 128
+    assert values == 163_840
+    assert values * 2 / 1_024 == 320 and values * 1 / 1_024 == 160
+    seq_bytes = values * 1 * 1_800
+    assert round(seq_bytes / 1e6) == 295
+    assert 70e9 * 1 / 1e9 == 70
+    assert int(70e9 // seq_bytes) == 237
+    assert 100 / 0.040 == 2_500
+    replicas = math.ceil(peak_out / 2_500)
+    assert replicas == 84
+    assert replicas * 1.25 == 105 and 2 * 105 == 210
+    assert math.ceil(avg * 300 / 2_500) == 28
+    per_hour = 2 * 2.50
+    assert per_hour == 5
+    tokens_per_hour = 2_500 * 3_600
+    assert tokens_per_hour == 9_000_000
+    assert round(per_hour / 9, 2) == 0.56
+    assert round(per_hour / 9 / 0.5, 2) == 1.11
+    assert 20_000_000 * 8_000 / 1e9 == 160
+    wins = 540 / 1_000
+    half = 1.96 * math.sqrt(wins * (1 - wins) / 1_000)
+    assert round(100 * half, 1) == 3.1
+    assert round(100 * (wins - half), 1) == 50.9
+    assert 20 + 30 + 10 + 300 + 400 + 40 + 50 + 150 == 1_000
+    _states(
+        text, "20 million requests a day", "1,500 tokens and outputs 300", "230 per second",
+        "690 at a 3x", "69,000 per second", "208,000 at peak", "1.04 million prompt tokens",
+        "$2 \\times 80 \\times 8 \\times 128 = 163{,}840$", "320 KiB in FP16", "160 KiB in FP8",
+        "295 MB", "70 GB on weights", "237 such sequences", "100 concurrent sequences",
+        "40 ms per decode step", "2,500 output tokens per second", "84 replicas",
+        "105 with 25% headroom (210 GPUs)", "average needs 28", "USD 2.50 per GPU-hour",
+        "USD 5 an hour", "9 million output tokens an hour", "USD 0.56 per million",
+        "USD 1.11", "160 GB a day", "540 of 1,000", "54% win rate", "3.1 points", "50.9%",
+        "1,000 ms at p99", "prefill of a 1,500-token prompt under load 400 ms", "headroom 150 ms",
     )
