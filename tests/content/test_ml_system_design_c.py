@@ -18,6 +18,8 @@ DESIGNS = [
     "design-dynamic-pricing",
     "design-metric-anomaly-detection",
     "design-llm-serving-platform",
+    "design-credit-risk-scoring",
+    "design-duplicate-listing-detection",
 ]
 
 SECTIONS = [
@@ -244,4 +246,82 @@ def test_llm_serving_numbers():
         "USD 5 an hour", "9 million output tokens an hour", "USD 0.56 per million",
         "USD 1.11", "160 GB a day", "540 of 1,000", "54% win rate", "3.1 points", "50.9%",
         "1,000 ms at p99", "prefill of a 1,500-token prompt under load 400 ms", "headroom 150 ms",
+    )
+
+
+def test_credit_risk_numbers():
+    text = answer_words("design-credit-risk-scoring")
+    per_day = 2_000_000 / 30
+    assert round(per_day, -2) == 66_700
+    assert per_day / SECONDS_PER_DAY < 1
+    assert round(10 * per_day / SECONDS_PER_DAY) == 8
+    approved = 2_000_000 * 0.55
+    assert approved == 1_100_000
+    assert round(approved * 0.04) == 44_000
+    monthly_gb = 2_000_000 * 50_000 / 1e9
+    assert monthly_gb == 100
+    assert monthly_gb * 12 / 1_000 == 1.2
+    assert 5_000_000 / 10_000 == 500
+    explored = 2_000_000 * 0.45 * 0.005
+    assert round(explored) == 4_500
+    assert round(explored * 0.12 * 800) == 432_000
+    factor = 20 / math.log(2)
+    offset = 600 - factor * math.log(50)
+    assert round(factor, 2) == 28.85 and round(offset, 1) == 487.1
+    assert round(0.96 / 0.04, 9) == 24
+    assert round(offset + factor * math.log(24), 1) == 578.8
+    loss = 10_000 * 0.6
+    assert loss == 6_000
+    assert round(100 * 900 / (900 + loss), 1) == 13.0
+    assert 0.40 / 0.50 == 0.8
+    assert 1_200 + 300 + 100 + 20 + 30 + 20 + 130 + 200 == 2_000
+    _states(
+        text, "2 million applications a month", "66,700 a day", "about 8 per second",
+        "1.1 million loans a month", "44,000 bads a month", "50 KB per application",
+        "100 GB a month and 1.2 TB a year", "5 million accounts at 10,000 rows",
+        "500 core-seconds", "0.5% of rejects is about 4,500", "USD 1,000", "USD 800 per default",
+        "12% default rate", "USD 432,000 a month", "20 points to double the odds",
+        "600 points at odds of 50 to 1", "$= 20/\\ln 2 \\approx 28.85$", "offset $\\approx 487.1$",
+        "4% default probability (odds 24) scores about 578.8", "USD 10,000 loan",
+        "60% loss given default", "USD 6,000", "USD 900",
+        "$900/6{,}900 \\approx 13.0\\%$", "40% and 50% give a ratio of 0.8",
+        "2,000 ms at p99", "bureau pull 1,200 ms", "headroom 200 ms",
+    )
+
+
+def test_duplicate_listing_numbers():
+    text = answer_words("design-duplicate-listing-detection")
+    avg = 5_000_000 / SECONDS_PER_DAY
+    assert round(avg) == 58
+    assert round(3 * avg, -1) == 170
+    assert 200_000_000**2 // 2 == 2 * 10**16
+    pairs = 5_000_000 * 50
+    assert pairs == 250_000_000
+    assert round(pairs / SECONDS_PER_DAY, -2) == 2_900
+    peak_pairs = 3 * pairs / SECONDS_PER_DAY
+    assert round(peak_pairs, -2) == 8_700
+    assert peak_pairs / 20_000 < 1
+    assert round(200_000_000 * 2 * 256 * 4 / 1e9, 1) == 409.6
+    assert round(200_000_000 * 2 * 256 * 1 / 1e9, 1) == 102.4
+    assert round(200_000_000 * 2 * 64 / 1e9, 1) == 25.6
+    dups = pairs * 0.01
+    assert dups == 2_500_000
+    found = 0.9 * dups
+    assert round(found) == 2_250_000
+    negatives = pairs - dups
+    assert negatives == 247_500_000
+    fp_loose, fp_strict = negatives * 0.001, negatives * 0.0001
+    assert (round(fp_loose), round(fp_strict)) == (247_500, 24_750)
+    assert round(100 * found / (found + fp_loose), 1) == 90.1
+    strict = found / (found + fp_strict)
+    assert round(100 * strict, 1) == 98.9 and strict < 0.99
+    assert 150 + 30 + 40 + 60 + 20 + 10 + 90 + 100 == 500
+    _states(
+        text, "200 million active listings", "5 million new or edited", "about 58 per second",
+        "about 170 at a 3x peak", "$2 \\times 10^{16}$", "50 candidates",
+        "250 million pair scorings", "2,900 per second", "8,700 at peak",
+        "20,000 pairs per second per core", "409.6 GB", "102.4 GB", "64 bytes per vector to 25.6 GB",
+        "1% or 2.5 million", "finds 2.25 million", "0.1% on the 247.5 million",
+        "247,500 false matches", "about 90.1%", "0.01% gives 24,750", "about 98.9%",
+        "500 ms at p99", "150 ms", "headroom 100 ms", "20,000 pairs a day",
     )
