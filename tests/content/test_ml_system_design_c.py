@@ -1,4 +1,4 @@
-"""Structure and back-of-envelope numbers of the case studies in ml-system-design-c."""
+"""Structure and back-of-envelope numbers of the second batch of case studies (notifications, pricing, anomalies, LLM serving, credit, duplicates)."""
 
 import math
 import re
@@ -38,12 +38,12 @@ SECTIONS = [
 
 
 def _file_ids() -> list[str]:
-    data = yaml.safe_load((CONTENT / "ml-system-design-c.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load((CONTENT / "ml-system-design.yaml").read_text(encoding="utf-8"))
     return [q["id"] for q in data["questions"]]
 
 
-def test_every_design_in_the_file_is_tested():
-    assert _file_ids() == DESIGNS
+def test_every_design_here_is_in_the_system_design_topic():
+    assert set(DESIGNS) <= set(_file_ids())
 
 
 @pytest.mark.parametrize("qid", DESIGNS)
