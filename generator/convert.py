@@ -109,6 +109,7 @@ class Converted:
         return self.html is not None and not self.diagram_errors
 
 
+# One converter a process, reset before every piece: nothing of one conversion reaches the next.
 _converter: markdown.Markdown | None = None
 
 
@@ -119,12 +120,12 @@ def convert_one(text: str) -> Converted:
         extensions, configs = markdown_settings()
         _converter = markdown.Markdown(extensions=extensions, extension_configs=configs)
     _converter.reset()
+    setattr(_converter, diagrams.FAILURES, [])
     try:
         html = _converter.convert(text)
     except Exception as exc:  # a snippet that is missing, or an extension failing on input
-        diagrams.drain_failures()
         return Converted(None, f"cannot render Markdown: {exc}")
-    return Converted(html, diagram_errors=[str(failure) for failure in diagrams.drain_failures()])
+    return Converted(html, diagram_errors=[str(failure) for failure in diagrams.failures_of(_converter)])
 
 
 def _convert_chunk(texts: list[str]) -> list[Converted]:

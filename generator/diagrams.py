@@ -34,15 +34,14 @@ class DiagramError(Exception):
 
 
 # SuperFences swallows exceptions from a fence formatter and shows the source
-# as plain code instead, so failures are also recorded here for the caller.
-_failures: list[DiagramError] = []
+# as plain code instead, so failures are also recorded on the Markdown
+# converter that met them (never in this module: nothing outlives a conversion).
+FAILURES = "qb_diagram_failures"
 
 
-def drain_failures() -> list[DiagramError]:
-    """Return and forget the diagram errors since the last call."""
-    failures = list(_failures)
-    _failures.clear()
-    return failures
+def failures_of(md) -> list[DiagramError]:
+    """The diagram errors of the converter's last conversion."""
+    return list(getattr(md, FAILURES, []))
 
 
 def render_svg(source: str) -> str:
@@ -76,6 +75,6 @@ def fence_format(source: str, language: str, css_class: str, options: dict, md, 
     try:
         svg = render_svg(source)
     except DiagramError as exc:
-        _failures.append(exc)
+        getattr(md, FAILURES).append(exc)
         raise
     return render_template("diagram.html.j2", svg=svg, css_class=css_class)
