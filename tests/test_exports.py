@@ -80,3 +80,25 @@ def test_csv_for_spreadsheets(fixture_build: Path) -> None:
         "The first one: it has math and code.",
     ]
     assert len(rows) == 4
+
+
+def test_the_short_answer_reads_the_same_in_every_output(fixture_build: Path, deck: dict) -> None:
+    """Its Markdown is rendered everywhere: bold and code on the site and in the deck, plain in the CSV and JSON."""
+    import json
+
+    from bs4 import BeautifulSoup
+
+    plain = "The second one links back to alpha-one."
+    rows = list(csv.reader(io.StringIO((fixture_build / "downloads" / "ml-interview.csv").read_text("utf-8-sig"))))
+    assert next(r for r in rows if r[0] == "alpha-two")[4] == plain
+    record = next(
+        r for r in json.loads((fixture_build / "questions.json").read_text())["questions"] if r["id"] == "alpha-two"
+    )
+    assert record["short_text"] == plain
+    for page in ("questions/alpha-two/index.html", "topics/alpha/index.html"):
+        soup = BeautifulSoup((fixture_build / page).read_text(), "html.parser")
+        short = soup.select_one('.qb-body[data-qid="alpha-two"] .qb-short')
+        assert short.find("strong", string="links") and short.find("code", string="alpha-one"), page
+        assert "**" not in short.get_text() and "`" not in short.get_text()
+    back = next(fields for _guid, fields, _tags in deck["notes"] if "second alpha" in fields)
+    assert "<strong>links</strong>" in back and "<code>alpha-one</code>" in back and "**" not in back

@@ -1,4 +1,4 @@
-"""Structure and back-of-envelope numbers of the second batch of case studies (notifications, pricing, anomalies, LLM serving, credit, duplicates)."""
+"""Structure and back-of-envelope numbers of the second batch of ML system design case studies."""
 
 import math
 import re
