@@ -6,12 +6,8 @@ that the answer states the result exactly as written, so a typo in either fails.
 
 import math
 import re
-import shutil
-import subprocess
 
-import pytest
-
-from tests.bank import answer, answer_words, question
+from tests.bank import answer, answer_words
 
 SECONDS_PER_DAY = 86_400
 
@@ -24,19 +20,6 @@ DESIGNS = [
     "design-spam-abuse-detection",
 ]
 
-SECTIONS = [
-    "**Clarify and requirements.**",
-    "**Capacity estimate.**",
-    "**Data and labels.**",
-    "**Features.**",
-    "**Model ladder.**",
-    "**Offline and online metrics.**",
-    "**Serving and latency budget.**",
-    "**Monitoring.**",
-    "**Failure modes.**",
-    "**Trade-offs.**",
-    '!!! question "Follow-ups to expect"',
-]
 
 
 def states(qid: str, *numbers: str) -> None:
@@ -46,44 +29,7 @@ def states(qid: str, *numbers: str) -> None:
     assert not missing, (qid, missing)
 
 
-@pytest.mark.parametrize("qid", DESIGNS)
-def test_sections_once_each_in_order(qid):
-    text = answer(qid)
-    assert [text.count(s) for s in SECTIONS] == [1] * len(SECTIONS), qid
-    positions = [text.find(s) for s in SECTIONS]
-    assert positions == sorted(positions), qid
-    # each bold label starts a paragraph
-    for s in SECTIONS[:-1]:
-        assert "\n\n" + s in text, (qid, s)
-
-
-@pytest.mark.parametrize("qid", DESIGNS)
-def test_case_study_shape(qid):
-    q = question(qid)
-    assert len(q["answer"].split()) >= 1_000
-    assert {"system-design", "case-study"} <= set(q["tags"])
-    assert q["difficulty"] in {"intermediate", "advanced"}
-    assert qid not in q["related"] and 2 <= len(q["related"]) <= 5
-    follow = q["answer"].split(SECTIONS[-1], 1)[1]
-    assert 2 <= len(re.findall(r'^    "', follow, re.M)) <= 3
-
-
-@pytest.mark.parametrize("qid", DESIGNS)
-def test_one_diagram_right_after_opening(qid):
-    text = answer(qid)
-    blocks = re.findall(r"```dot\n(.*?)```", text, re.S)
-    assert len(blocks) == 1
-    paragraphs = text.split("\n\n")
-    assert paragraphs[1].startswith("```dot"), qid
-    src = blocks[0]
-    assert "rankdir=LR;" in src
-    assert 'node [shape=box, fontname="DejaVu Sans"];' in src
-    assert 'edge [fontname="DejaVu Sans"];' in src
-    assert len(re.findall(r"^\s*\w+ \[label=", src, re.M)) <= 10
-    assert "URL" not in src and "href" not in src
-    if shutil.which("dot"):
-        done = subprocess.run(["dot", "-Tsvg"], input=src, text=True, capture_output=True)
-        assert done.returncode == 0, done.stderr
+# The structure every case study shares is checked in test_ml_system_design.py.
 
 
 def test_no_bare_dollar_money():

@@ -1,15 +1,12 @@
 """Structure and back-of-envelope numbers of the second batch of ML system design case studies."""
 
 import math
-import re
-import shutil
 import statistics
-import subprocess
 
 import pytest
 import yaml
 
-from tests.bank import CONTENT, answer, answer_words, question
+from tests.bank import CONTENT, answer_words
 
 SECONDS_PER_DAY = 86_400
 
@@ -22,19 +19,6 @@ DESIGNS = [
     "design-duplicate-listing-detection",
 ]
 
-SECTIONS = [
-    "**Clarify and requirements.**",
-    "**Capacity estimate.**",
-    "**Data and labels.**",
-    "**Features.**",
-    "**Model ladder.**",
-    "**Offline and online metrics.**",
-    "**Serving and latency budget.**",
-    "**Monitoring.**",
-    "**Failure modes.**",
-    "**Trade-offs.**",
-    '!!! question "Follow-ups to expect"',
-]
 
 
 def _file_ids() -> list[str]:
@@ -46,46 +30,7 @@ def test_every_design_here_is_in_the_system_design_topic():
     assert set(DESIGNS) <= set(_file_ids())
 
 
-@pytest.mark.parametrize("qid", DESIGNS)
-def test_sections_in_order_each_once_at_paragraph_start(qid):
-    text = answer(qid)
-    positions = []
-    for label in SECTIONS:
-        starts = [m.start() for m in re.finditer(re.escape(label), text)]
-        assert len(starts) == 1, (qid, label)
-        assert text[starts[0] - 2 : starts[0]] == "\n\n", (qid, label)
-        positions.append(starts[0])
-    assert positions == sorted(positions), qid
-    assert text.rstrip().splitlines()[-1].startswith("    "), qid
-
-
-@pytest.mark.parametrize("qid", DESIGNS)
-def test_length_tags_difficulty_and_related(qid):
-    q = question(qid)
-    assert len(q["answer"].split()) >= 1_000, qid
-    assert {"system-design", "case-study"} <= set(q["tags"])
-    assert q["difficulty"] in ("intermediate", "advanced")
-    assert len(q["short"]) <= 200
-    assert 2 <= len(q["related"]) <= 5 and qid not in q["related"]
-    for rid in q["related"]:
-        question(rid)
-
-
-@pytest.mark.parametrize("qid", DESIGNS)
-def test_one_small_dot_diagram_right_after_the_opening(qid):
-    text = answer(qid)
-    blocks = re.findall(r"```dot\n(.*?)```", text, re.S)
-    assert len(blocks) == 1
-    paragraphs = text.split("\n\n")
-    assert paragraphs[1].startswith("```dot"), qid
-    src = blocks[0]
-    assert "rankdir=LR;" in src and "node [shape=box, fontname=\"DejaVu Sans\"];" in src
-    assert 'edge [fontname="DejaVu Sans"];' in src
-    assert len(re.findall(r"^\s*\w+ \[label=", src, re.M)) <= 10
-    assert "URL" not in src and "href" not in src
-    if shutil.which("dot"):
-        done = subprocess.run(["dot", "-Tsvg"], input=src, text=True, capture_output=True)
-        assert done.returncode == 0, done.stderr
+# The structure every case study shares is checked in test_ml_system_design.py.
 
 
 def _states(text: str, *numbers: str) -> None:
