@@ -86,13 +86,46 @@ def test_scaling_table():
     assert round(mm[2], 2) == 0.17 and "[0, 0.17]" in text
 
 
-def test_hashing_bucket_load():
+def test_hashing_bucket_load_and_collisions():
     text = answer_words("categorical-encoding")
-    assert 2**10 == 1024 and round(40_000 / 1024) == 39
-    assert "about 39 codes" in text
+    n = 40_000
+    assert 2**10 == 1024 and round(n / 1024) == 39
+    assert "about 39 codes in each bucket" in text
+
+    def share_colliding(m):
+        return 1 - (1 - 1 / m) ** (n - 1)
+
+    assert 2**18 == 262_144 and 2**20 == 1_048_576
+    assert round(100 * share_colliding(2**18)) == 14 and "about 14% of zip codes" in text
+    assert round(100 * share_colliding(2**20), 1) == 3.7 and "about 3.7% do" in text
+    assert math.isclose(share_colliding(2**20), 1 - math.exp(-n / 2**20), rel_tol=1e-3)
+    # Simulate uniform hashing to check the formula itself.
+    rng = np.random.default_rng(0)
+    buckets = rng.integers(0, 2**18, n)
+    counts = np.bincount(buckets, minlength=2**18)
+    assert abs((counts[buckets] > 1).mean() - share_colliding(2**18)) < 0.01
+    assert "262{,}144" in text and "1{,}048{,}576" in text
 
 
-def test_target_encoding_smoothing_and_loo():
+def test_dropping_a_level_changes_a_ridge_fit():
+    from sklearn.linear_model import LinearRegression, Ridge
+
+    text = answer_words("categorical-encoding")
+    rng = np.random.default_rng(0)
+    level = rng.integers(0, 3, 300)
+    y = np.array([1.0, 2.0, 4.0])[level] + rng.normal(0, 1, 300)
+    onehot = np.eye(3)[level]
+    pred_drop0 = Ridge(alpha=10).fit(onehot[:, 1:], y).predict(onehot[:, 1:])
+    pred_drop2 = Ridge(alpha=10).fit(onehot[:, :2], y).predict(onehot[:, :2])
+    assert not np.allclose(pred_drop0, pred_drop2, atol=1e-3)
+    ols0 = LinearRegression().fit(onehot[:, 1:], y).predict(onehot[:, 1:])
+    ols2 = LinearRegression().fit(onehot[:, :2], y).predict(onehot[:, :2])
+    assert np.allclose(ols0, ols2)
+    assert "the fit changes with *which* level you dropped" in text
+    assert "*unregularized* linear model with an intercept" in text
+
+
+def test_target_encoding_smoothing_folds_and_loo():
     text = answer_words("target-encoding-leakage")
 
     def enc(n, mean, prior=0.10, m=10):
@@ -100,6 +133,19 @@ def test_target_encoding_smoothing_and_loo():
 
     assert enc(2, 1.0) == 0.25 and "= 0.25" in text
     assert round(enc(500, 0.20), 3) == 0.198 and "(100 + 1)/510 = 0.198" in text
+    # Smoothed singletons still sit on opposite sides of the prior.
+    pos, neg = enc(1, 1.0), enc(1, 0.0)
+    assert round(pos, 3) == 0.182 and round(neg, 3) == 0.091 and neg < 0.10 < pos
+    assert "(1 + 1)/11 = 0.182" in text and "(0 + 1)/11 = 0.091" in text
+    # Out-of-fold encodings of a 10-row category with 5 clicks, folds of 2 rows.
+    labels = np.array([1, 1, 1, 0, 1, 0, 0, 1, 0, 0])
+    folds = labels.reshape(5, 2)
+    oof = [(labels.sum() - f.sum()) / (labels.size - f.size) for f in folds]
+    by_clicks = {int(f.sum()): e for f, e in zip(folds, oof, strict=True)}
+    assert by_clicks[2] == 3 / 8 == 0.375 and by_clicks[0] == 5 / 8 == 0.625
+    row_enc = np.repeat(oof, 2)
+    assert np.corrcoef(row_enc, labels)[0, 1] < 0
+    assert "$3/8 = 0.375$" in text and "$5/8 = 0.625$" in text
     y = np.array([1, 1, 0, 0])
     loo = (y.sum() - y) / (len(y) - 1)
     assert np.allclose(loo[y == 1], 1 / 3) and np.allclose(loo[y == 0], 2 / 3)

@@ -163,6 +163,27 @@ def test_r_squared_example():
     _has_all(text, "16 + 4 + 0 + 4 + 16 = 40", "1 - 3/40 = 0.925", "1 - 0.075 \\cdot 4/3 = 0.9")
 
 
+def test_r_squared_nested_least_squares_claim():
+    from sklearn.linear_model import LinearRegression
+
+    text = answer_words("r-squared")
+    rng = np.random.default_rng(1)
+    n = 60
+    x = rng.normal(size=(n, 1))
+    y = 2 * x[:, 0] + rng.normal(size=n)
+    noise = rng.normal(size=(n, 5))
+    x_te = rng.normal(size=(2000, 1))
+    y_te = 2 * x_te[:, 0] + rng.normal(size=2000)
+    noise_te = rng.normal(size=(2000, 5))
+    small = LinearRegression().fit(x, y)
+    big = LinearRegression().fit(np.hstack([x, noise]), y)
+    # In-sample: the nested larger model never does worse.
+    assert big.score(np.hstack([x, noise]), y) >= small.score(x, y)
+    # Out of sample: the noise features cost R squared here.
+    assert big.score(np.hstack([x_te, noise_te]), y_te) < small.score(x_te, y_te)
+    _has_all(text, "least squares with an intercept", "nested model", "*in-sample*", "does not hold out of sample")
+
+
 def test_mrr_and_hit_rate():
     text = answer_words("mean-reciprocal-rank-and-hit-rate")
     ranks = [1, 3, None, 2]
@@ -247,6 +268,20 @@ def test_time_series_split_example():
         "train on 1-30, validate on 31-33",
         "train on 1-33, validate on 34-36",
     )
+    # A panel of 50 stores: row-based splits give 3 rows, not 3 months.
+    rows = np.zeros(36 * 50)
+    assert all(len(te) == 3 for _, te in TimeSeriesSplit(n_splits=4, test_size=3).split(rows))
+    # Unbalanced panel: stores open over time, so row counts stop matching months.
+    rng = np.random.default_rng(0)
+    month_of_row = np.sort(np.concatenate([np.arange(1, 37)] * 40 + [rng.integers(13, 37, 400)]))
+    assert len(np.unique(month_of_row)) == 36
+    starts = [te[0] for _, te in TimeSeriesSplit(n_splits=4, test_size=150).split(month_of_row)]
+    assert any(month_of_row[i - 1] == month_of_row[i] for i in starts)  # a boundary inside a month
+    months = np.unique(month_of_row)
+    by_date = [(months[tr][-1], months[va][0]) for tr, va in TimeSeriesSplit(n_splits=4, test_size=3).split(months)]
+    assert by_date == [(24, 25), (27, 28), (30, 31), (33, 34)]
+    _has_all(text, "1,800 rows", "`TimeSeriesSplit(n_splits=4, test_size=3)` validates on 3 *rows*", "`test_size=150`")
+    _has_all(text, "**Purging** (a gap *before* the validation block)", "**Embargo** (a gap *after* the validation block)")
 
 
 def test_business_metric_savings():
