@@ -281,7 +281,11 @@ def test_time_series_split_example():
     by_date = [(months[tr][-1], months[va][0]) for tr, va in TimeSeriesSplit(n_splits=4, test_size=3).split(months)]
     assert by_date == [(24, 25), (27, 28), (30, 31), (33, 34)]
     _has_all(text, "1,800 rows", "`TimeSeriesSplit(n_splits=4, test_size=3)` validates on 3 *rows*", "`test_size=150`")
-    _has_all(text, "**Purging** (a gap *before* the validation block)", "**Embargo** (a gap *after* the validation block)")
+    _has_all(
+        text,
+        "**Purging** (a gap *before* the validation block)",
+        "**Embargo** (a gap *after* the validation block)",
+    )
 
 
 def test_business_metric_savings():
@@ -316,6 +320,7 @@ def test_mcnemar_example():
     chi = (abs(b - c) - 1) ** 2 / (b + c)
     assert _fmt(chi, 2) == "6.02" and _fmt(stats.chi2.sf(chi, 1), 3) == "0.014"
     assert _fmt(stats.binomtest(c, b + c, 0.5).pvalue, 3) == "0.013"
+    assert 10 * 0.05 == 0.5 and round(1 - 0.95**10, 2) == 0.40 and "about 40%" in text
     chi2 = (abs(120 - 100) - 1) ** 2 / 220
     assert _fmt(chi2, 2) == "1.64" and _fmt(stats.chi2.sf(chi2, 1), 2) == "0.20"
     _has_all(
