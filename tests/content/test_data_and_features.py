@@ -253,3 +253,45 @@ def test_preprocessing_row_counts():
     assert raw - duplicates == 10_000 == train + held_out
     for s in ["10,120 rows", "120 exact duplicates leaves 10,000", "8,000 training rows", "2,000 held-out rows"]:
         assert s in text
+
+
+def test_crosses_and_embedding_memory():
+    text = answer_words("feature-crosses-and-embeddings")
+    assert 50 * 24 == 1200 and "50 \\times 24 = 1{,}200" in text
+    table_gb = 10**7 * 64 * 4 / 1e9
+    assert table_gb == 2.56 and "= 2.56$ GB" in text
+    assert round(3 * table_gb, 2) == 7.68 and "about 7.68 GB" in text
+    assert round((10**7) ** 0.25) == 56 and "d \\approx 56" in text
+
+
+def test_null_rate_check_depends_on_batch_size():
+    text = answer_words("data-validation-checks")
+    p0 = 0.02
+    se_big = math.sqrt(p0 * (1 - p0) / 10_000)
+    assert round(se_big, 4) == 0.0014 and 310 / 10_000 == 0.031
+    assert round((0.031 - p0) / se_big, 1) == 7.9
+    se_small = math.sqrt(p0 * (1 - p0) / 100)
+    assert round((3 / 100 - p0) / se_small, 2) == 0.71
+    assert 3 / 100 > 0.025  # the fixed rule fires on the micro-batch
+    for s in ("310 nulls, 3.1%", "= 0.0014$", "\\approx 7.9", "only $0.71$", "below 2.5%"):
+        assert s in text
+
+
+def test_label_noise_accuracy_attenuation():
+    text = answer_words("label-noise-handling")
+    eps = 0.10
+
+    def observed(a):
+        return a * (1 - eps) + (1 - a) * eps
+
+    assert math.isclose(observed(0.95), 0.86) and math.isclose(observed(0.90), 0.82)
+    assert math.isclose((observed(0.95) - eps) / (1 - 2 * eps), 0.95)
+    assert math.isclose(observed(0.95) - observed(0.90), (1 - 2 * eps) * 0.05)
+    # Simulate random flips against a fixed set of predictions.
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 200_000)
+    pred = np.where(rng.random(y.size) < 0.95, y, 1 - y)
+    noisy = np.where(rng.random(y.size) < eps, 1 - y, y)
+    assert abs((pred == noisy).mean() - 0.86) < 0.005
+    for s in ("0.95 \\times 0.9 + 0.05 \\times 0.1 = 0.86", "(0.86 - 0.1)/0.8 = 0.95", "measures $0.82$"):
+        assert s in text
