@@ -377,3 +377,55 @@ def test_calibration_keeps_auc_only_for_strictly_increasing_maps():
     assert len(np.unique(isotonic)) < len(np.unique(score)) / 10
     assert roc_auc_score(y, isotonic) != roc_auc_score(y, score)
     _has_all(text, "strictly increasing map", "isotonic regression is a step function")
+
+
+def test_log_loss_and_brier_examples():
+    from sklearn.metrics import brier_score_loss, log_loss
+
+    text = answer_words("log-loss-and-brier-score")
+    p = np.array([0.9, 0.8, 0.3, 0.6])
+    y = np.array([1, 1, 0, 0])
+    per_row = -np.log(np.where(y == 1, p, 1 - p))
+    assert [_fmt(v, 3) for v in per_row] == ["0.105", "0.223", "0.357", "0.916"]
+    assert _fmt(per_row.sum(), 3) == "1.601" and _fmt(log_loss(y, p), 3) == "0.400"
+    base = 0.1
+    assert _fmt(-(base * math.log(base) + (1 - base) * math.log(1 - base)), 3) == "0.325"
+    yb = np.array([1] * 10 + [0] * 90)
+    assert math.isclose(brier_score_loss(yb, np.full(100, base)), 0.09)
+    assert _fmt(-math.log(0.01), 3) == "4.605" and _fmt(0.99**2, 3) == "0.980"
+    _has_all(text, "-\\ln 0.9 = 0.105", "-\\ln 0.4 = 0.916", "1.601/4 = 0.400", "log loss 0.325 and Brier 0.09")
+    _has_all(text, "-\\ln 0.01 = 4.605", "0.99^2 = 0.980")
+
+
+def test_diluted_online_effect_sample_size():
+    text = answer_words("offline-online-metric-mismatch")
+    lift = 0.2 * 0.05
+    assert math.isclose(lift, 0.01) and math.isclose(0.10 * (1 + lift), 0.101)
+    za, zb = stats.norm.ppf(0.975), stats.norm.ppf(0.8)
+    n = 2 * (za + zb) ** 2 * 0.1 * 0.9 / 0.001**2
+    assert round(n / 1e6, 2) == 1.41
+    assert 200_000 < n / 5
+    _has_all(text, "0.2 \\times 5\\% = 1\\%", "10.1%", "0.09 / 0.001^2 \\approx 1.41$ million", "200,000 users per arm")
+
+
+def test_ips_example():
+    text = answer_words("off-policy-evaluation-ips")
+    mu = {"A": 0.8, "B": 0.2}
+    pi = {"A": 0.1, "B": 0.9}
+    logs = [("A", 1)] * 2 + [("A", 0)] * 6 + [("B", 1)] + [("B", 0)]
+    w = np.array([pi[a] / mu[a] for a, _ in logs])
+    r = np.array([rew for _, rew in logs])
+    assert (w[0], w[-1]) == (0.125, 4.5)
+    ips = (w * r).mean()
+    assert math.isclose(ips, 0.475) and math.isclose(w.sum(), 10)
+    assert math.isclose((w * r).sum() / w.sum(), ips)
+    ess = w.sum() ** 2 / (w**2).sum()
+    assert math.isclose((w**2).sum(), 40.625) and _fmt(ess, 2) == "2.46"
+    # Unbiasedness: simulate many logs with click rates 0.25 (A) and 0.5 (B).
+    rng = np.random.default_rng(0)
+    shown_b = rng.random(400_000) < 0.2
+    click = rng.random(shown_b.size) < np.where(shown_b, 0.5, 0.25)
+    weights = np.where(shown_b, 4.5, 0.125)
+    assert abs((weights * click).mean() - (0.1 * 0.25 + 0.9 * 0.5)) < 0.01
+    _has_all(text, "0.1/0.8 = 0.125", "0.9/0.2 = 4.5", "= 0.475", "8 \\times 0.125 + 2 \\times 4.5 = 10")
+    _has_all(text, "100/40.625 \\approx 2.46")
