@@ -86,13 +86,46 @@ def test_scaling_table():
     assert round(mm[2], 2) == 0.17 and "[0, 0.17]" in text
 
 
-def test_hashing_bucket_load():
+def test_hashing_bucket_load_and_collisions():
     text = answer_words("categorical-encoding")
-    assert 2**10 == 1024 and round(40_000 / 1024) == 39
-    assert "about 39 codes" in text
+    n = 40_000
+    assert 2**10 == 1024 and round(n / 1024) == 39
+    assert "about 39 codes in each bucket" in text
+
+    def share_colliding(m):
+        return 1 - (1 - 1 / m) ** (n - 1)
+
+    assert 2**18 == 262_144 and 2**20 == 1_048_576
+    assert round(100 * share_colliding(2**18)) == 14 and "about 14% of zip codes" in text
+    assert round(100 * share_colliding(2**20), 1) == 3.7 and "about 3.7% do" in text
+    assert math.isclose(share_colliding(2**20), 1 - math.exp(-n / 2**20), rel_tol=1e-3)
+    # Simulate uniform hashing to check the formula itself.
+    rng = np.random.default_rng(0)
+    buckets = rng.integers(0, 2**18, n)
+    counts = np.bincount(buckets, minlength=2**18)
+    assert abs((counts[buckets] > 1).mean() - share_colliding(2**18)) < 0.01
+    assert "262{,}144" in text and "1{,}048{,}576" in text
 
 
-def test_target_encoding_smoothing_and_loo():
+def test_dropping_a_level_changes_a_ridge_fit():
+    from sklearn.linear_model import LinearRegression, Ridge
+
+    text = answer_words("categorical-encoding")
+    rng = np.random.default_rng(0)
+    level = rng.integers(0, 3, 300)
+    y = np.array([1.0, 2.0, 4.0])[level] + rng.normal(0, 1, 300)
+    onehot = np.eye(3)[level]
+    pred_drop0 = Ridge(alpha=10).fit(onehot[:, 1:], y).predict(onehot[:, 1:])
+    pred_drop2 = Ridge(alpha=10).fit(onehot[:, :2], y).predict(onehot[:, :2])
+    assert not np.allclose(pred_drop0, pred_drop2, atol=1e-3)
+    ols0 = LinearRegression().fit(onehot[:, 1:], y).predict(onehot[:, 1:])
+    ols2 = LinearRegression().fit(onehot[:, :2], y).predict(onehot[:, :2])
+    assert np.allclose(ols0, ols2)
+    assert "the fit changes with *which* level you dropped" in text
+    assert "*unregularized* linear model with an intercept" in text
+
+
+def test_target_encoding_smoothing_folds_and_loo():
     text = answer_words("target-encoding-leakage")
 
     def enc(n, mean, prior=0.10, m=10):
@@ -100,6 +133,19 @@ def test_target_encoding_smoothing_and_loo():
 
     assert enc(2, 1.0) == 0.25 and "= 0.25" in text
     assert round(enc(500, 0.20), 3) == 0.198 and "(100 + 1)/510 = 0.198" in text
+    # Smoothed singletons still sit on opposite sides of the prior.
+    pos, neg = enc(1, 1.0), enc(1, 0.0)
+    assert round(pos, 3) == 0.182 and round(neg, 3) == 0.091 and neg < 0.10 < pos
+    assert "(1 + 1)/11 = 0.182" in text and "(0 + 1)/11 = 0.091" in text
+    # Out-of-fold encodings of a 10-row category with 5 clicks, folds of 2 rows.
+    labels = np.array([1, 1, 1, 0, 1, 0, 0, 1, 0, 0])
+    folds = labels.reshape(5, 2)
+    oof = [(labels.sum() - f.sum()) / (labels.size - f.size) for f in folds]
+    by_clicks = {int(f.sum()): e for f, e in zip(folds, oof, strict=True)}
+    assert by_clicks[2] == 3 / 8 == 0.375 and by_clicks[0] == 5 / 8 == 0.625
+    row_enc = np.repeat(oof, 2)
+    assert np.corrcoef(row_enc, labels)[0, 1] < 0
+    assert "$3/8 = 0.375$" in text and "$5/8 = 0.625$" in text
     y = np.array([1, 1, 0, 0])
     loo = (y.sum() - y) / (len(y) - 1)
     assert np.allclose(loo[y == 1], 1 / 3) and np.allclose(loo[y == 0], 2 / 3)
@@ -206,4 +252,46 @@ def test_preprocessing_row_counts():
     raw, duplicates, train, held_out = 10_120, 120, 8_000, 2_000
     assert raw - duplicates == 10_000 == train + held_out
     for s in ["10,120 rows", "120 exact duplicates leaves 10,000", "8,000 training rows", "2,000 held-out rows"]:
+        assert s in text
+
+
+def test_crosses_and_embedding_memory():
+    text = answer_words("feature-crosses-and-embeddings")
+    assert 50 * 24 == 1200 and "50 \\times 24 = 1{,}200" in text
+    table_gb = 10**7 * 64 * 4 / 1e9
+    assert table_gb == 2.56 and "= 2.56$ GB" in text
+    assert round(3 * table_gb, 2) == 7.68 and "about 7.68 GB" in text
+    assert round((10**7) ** 0.25) == 56 and "d \\approx 56" in text
+
+
+def test_null_rate_check_depends_on_batch_size():
+    text = answer_words("data-validation-checks")
+    p0 = 0.02
+    se_big = math.sqrt(p0 * (1 - p0) / 10_000)
+    assert round(se_big, 4) == 0.0014 and 310 / 10_000 == 0.031
+    assert round((0.031 - p0) / se_big, 1) == 7.9
+    se_small = math.sqrt(p0 * (1 - p0) / 100)
+    assert round((3 / 100 - p0) / se_small, 2) == 0.71
+    assert 3 / 100 > 0.025  # the fixed rule fires on the micro-batch
+    for s in ("310 nulls, 3.1%", "= 0.0014$", "\\approx 7.9", "only $0.71$", "below 2.5%"):
+        assert s in text
+
+
+def test_label_noise_accuracy_attenuation():
+    text = answer_words("label-noise-handling")
+    eps = 0.10
+
+    def observed(a):
+        return a * (1 - eps) + (1 - a) * eps
+
+    assert math.isclose(observed(0.95), 0.86) and math.isclose(observed(0.90), 0.82)
+    assert math.isclose((observed(0.95) - eps) / (1 - 2 * eps), 0.95)
+    assert math.isclose(observed(0.95) - observed(0.90), (1 - 2 * eps) * 0.05)
+    # Simulate random flips against a fixed set of predictions.
+    rng = np.random.default_rng(0)
+    y = rng.integers(0, 2, 200_000)
+    pred = np.where(rng.random(y.size) < 0.95, y, 1 - y)
+    noisy = np.where(rng.random(y.size) < eps, 1 - y, y)
+    assert abs((pred == noisy).mean() - 0.86) < 0.005
+    for s in ("0.95 \\times 0.9 + 0.05 \\times 0.1 = 0.86", "(0.86 - 0.1)/0.8 = 0.95", "measures $0.82$"):
         assert s in text

@@ -163,6 +163,27 @@ def test_r_squared_example():
     _has_all(text, "16 + 4 + 0 + 4 + 16 = 40", "1 - 3/40 = 0.925", "1 - 0.075 \\cdot 4/3 = 0.9")
 
 
+def test_r_squared_nested_least_squares_claim():
+    from sklearn.linear_model import LinearRegression
+
+    text = answer_words("r-squared")
+    rng = np.random.default_rng(1)
+    n = 60
+    x = rng.normal(size=(n, 1))
+    y = 2 * x[:, 0] + rng.normal(size=n)
+    noise = rng.normal(size=(n, 5))
+    x_te = rng.normal(size=(2000, 1))
+    y_te = 2 * x_te[:, 0] + rng.normal(size=2000)
+    noise_te = rng.normal(size=(2000, 5))
+    small = LinearRegression().fit(x, y)
+    big = LinearRegression().fit(np.hstack([x, noise]), y)
+    # In-sample: the nested larger model never does worse.
+    assert big.score(np.hstack([x, noise]), y) >= small.score(x, y)
+    # Out of sample: the noise features cost R squared here.
+    assert big.score(np.hstack([x_te, noise_te]), y_te) < small.score(x_te, y_te)
+    _has_all(text, "least squares with an intercept", "nested model", "*in-sample*", "does not hold out of sample")
+
+
 def test_mrr_and_hit_rate():
     text = answer_words("mean-reciprocal-rank-and-hit-rate")
     ranks = [1, 3, None, 2]
@@ -247,6 +268,24 @@ def test_time_series_split_example():
         "train on 1-30, validate on 31-33",
         "train on 1-33, validate on 34-36",
     )
+    # A panel of 50 stores: row-based splits give 3 rows, not 3 months.
+    rows = np.zeros(36 * 50)
+    assert all(len(te) == 3 for _, te in TimeSeriesSplit(n_splits=4, test_size=3).split(rows))
+    # Unbalanced panel: stores open over time, so row counts stop matching months.
+    rng = np.random.default_rng(0)
+    month_of_row = np.sort(np.concatenate([np.arange(1, 37)] * 40 + [rng.integers(13, 37, 400)]))
+    assert len(np.unique(month_of_row)) == 36
+    starts = [te[0] for _, te in TimeSeriesSplit(n_splits=4, test_size=150).split(month_of_row)]
+    assert any(month_of_row[i - 1] == month_of_row[i] for i in starts)  # a boundary inside a month
+    months = np.unique(month_of_row)
+    by_date = [(months[tr][-1], months[va][0]) for tr, va in TimeSeriesSplit(n_splits=4, test_size=3).split(months)]
+    assert by_date == [(24, 25), (27, 28), (30, 31), (33, 34)]
+    _has_all(text, "1,800 rows", "`TimeSeriesSplit(n_splits=4, test_size=3)` validates on 3 *rows*", "`test_size=150`")
+    _has_all(
+        text,
+        "**Purging** (a gap *before* the validation block)",
+        "**Embargo** (a gap *after* the validation block)",
+    )
 
 
 def test_business_metric_savings():
@@ -281,6 +320,7 @@ def test_mcnemar_example():
     chi = (abs(b - c) - 1) ** 2 / (b + c)
     assert _fmt(chi, 2) == "6.02" and _fmt(stats.chi2.sf(chi, 1), 3) == "0.014"
     assert _fmt(stats.binomtest(c, b + c, 0.5).pvalue, 3) == "0.013"
+    assert 10 * 0.05 == 0.5 and round(1 - 0.95**10, 2) == 0.40 and "about 40%" in text
     chi2 = (abs(120 - 100) - 1) ** 2 / 220
     assert _fmt(chi2, 2) == "1.64" and _fmt(stats.chi2.sf(chi2, 1), 2) == "0.20"
     _has_all(
@@ -337,3 +377,55 @@ def test_calibration_keeps_auc_only_for_strictly_increasing_maps():
     assert len(np.unique(isotonic)) < len(np.unique(score)) / 10
     assert roc_auc_score(y, isotonic) != roc_auc_score(y, score)
     _has_all(text, "strictly increasing map", "isotonic regression is a step function")
+
+
+def test_log_loss_and_brier_examples():
+    from sklearn.metrics import brier_score_loss, log_loss
+
+    text = answer_words("log-loss-and-brier-score")
+    p = np.array([0.9, 0.8, 0.3, 0.6])
+    y = np.array([1, 1, 0, 0])
+    per_row = -np.log(np.where(y == 1, p, 1 - p))
+    assert [_fmt(v, 3) for v in per_row] == ["0.105", "0.223", "0.357", "0.916"]
+    assert _fmt(per_row.sum(), 3) == "1.601" and _fmt(log_loss(y, p), 3) == "0.400"
+    base = 0.1
+    assert _fmt(-(base * math.log(base) + (1 - base) * math.log(1 - base)), 3) == "0.325"
+    yb = np.array([1] * 10 + [0] * 90)
+    assert math.isclose(brier_score_loss(yb, np.full(100, base)), 0.09)
+    assert _fmt(-math.log(0.01), 3) == "4.605" and _fmt(0.99**2, 3) == "0.980"
+    _has_all(text, "-\\ln 0.9 = 0.105", "-\\ln 0.4 = 0.916", "1.601/4 = 0.400", "log loss 0.325 and Brier 0.09")
+    _has_all(text, "-\\ln 0.01 = 4.605", "0.99^2 = 0.980")
+
+
+def test_diluted_online_effect_sample_size():
+    text = answer_words("offline-online-metric-mismatch")
+    lift = 0.2 * 0.05
+    assert math.isclose(lift, 0.01) and math.isclose(0.10 * (1 + lift), 0.101)
+    za, zb = stats.norm.ppf(0.975), stats.norm.ppf(0.8)
+    n = 2 * (za + zb) ** 2 * 0.1 * 0.9 / 0.001**2
+    assert round(n / 1e6, 2) == 1.41
+    assert 200_000 < n / 5
+    _has_all(text, "0.2 \\times 5\\% = 1\\%", "10.1%", "0.09 / 0.001^2 \\approx 1.41$ million", "200,000 users per arm")
+
+
+def test_ips_example():
+    text = answer_words("off-policy-evaluation-ips")
+    mu = {"A": 0.8, "B": 0.2}
+    pi = {"A": 0.1, "B": 0.9}
+    logs = [("A", 1)] * 2 + [("A", 0)] * 6 + [("B", 1)] + [("B", 0)]
+    w = np.array([pi[a] / mu[a] for a, _ in logs])
+    r = np.array([rew for _, rew in logs])
+    assert (w[0], w[-1]) == (0.125, 4.5)
+    ips = (w * r).mean()
+    assert math.isclose(ips, 0.475) and math.isclose(w.sum(), 10)
+    assert math.isclose((w * r).sum() / w.sum(), ips)
+    ess = w.sum() ** 2 / (w**2).sum()
+    assert math.isclose((w**2).sum(), 40.625) and _fmt(ess, 2) == "2.46"
+    # Unbiasedness: simulate many logs with click rates 0.25 (A) and 0.5 (B).
+    rng = np.random.default_rng(0)
+    shown_b = rng.random(400_000) < 0.2
+    click = rng.random(shown_b.size) < np.where(shown_b, 0.5, 0.25)
+    weights = np.where(shown_b, 4.5, 0.125)
+    assert abs((weights * click).mean() - (0.1 * 0.25 + 0.9 * 0.5)) < 0.01
+    _has_all(text, "0.1/0.8 = 0.125", "0.9/0.2 = 4.5", "= 0.475", "8 \\times 0.125 + 2 \\times 4.5 = 10")
+    _has_all(text, "100/40.625 \\approx 2.46")

@@ -325,3 +325,60 @@ def test_hessian_example():
     assert ev.min() < 0 < ev.max()
     for s in ("\\kappa = 3", "2/6 \\approx 0.333", "(0.8, 0.4)", "-(1, 1)"):
         assert s in text
+
+
+def test_entropy_cross_entropy_kl():
+    text = answer_words("kl-divergence-and-cross-entropy")
+    p = np.array([0.5, 0.25, 0.25])
+    q = np.array([0.8, 0.1, 0.1])
+    h = -(p * np.log2(p)).sum()
+    ce = -(p * np.log2(q)).sum()
+    kl_pq = (p * np.log2(p / q)).sum()
+    kl_qp = (q * np.log2(q / p)).sum()
+    assert h == 1.5 and round(ce, 3) == 1.822
+    assert round(-0.5 * math.log2(0.8), 3) == 0.161 and round(-0.5 * math.log2(0.1), 3) == 1.661
+    assert math.isclose(ce, h + kl_pq) and round(kl_pq, 3) == 0.322 and round(kl_qp, 3) == 0.278
+    assert math.isclose(stats.entropy(p, q, base=2), kl_pq)
+    for s in ("= 1.5$", "0.161 + 1.661 = 1.822", "1.822 - 1.5 = 0.322", "= 0.278$"):
+        assert s in text
+
+
+def test_cuped_sample_sizes_and_aa_checks():
+    text = answer_words("cuped-variance-reduction")
+    za, zb = stats.norm.ppf(0.975), stats.norm.ppf(0.8)
+    n = 2 * (za + zb) ** 2 * 20**2 / 0.5**2
+    assert round(n) == 25_116
+    assert round(0.64 * n) == 16_075 and math.isclose(1 - 0.6**2, 0.64)
+    # Simulate CUPED: the adjusted metric's variance is (1 - rho^2) of the raw one.
+    rng = np.random.default_rng(0)
+    x = rng.normal(0, 20, 200_000)
+    y = 0.6 * x + rng.normal(0, 20 * math.sqrt(1 - 0.36), x.size)
+    theta = np.cov(x, y)[0, 1] / x.var(ddof=1)
+    assert abs((y - theta * (x - x.mean())).var() / y.var() - 0.64) < 0.01
+    assert round(math.sqrt(100 * 0.05 * 0.95), 1) == 2.2
+    assert round(stats.binom.sf(11, 100, 0.05), 3) == 0.004
+    chi2 = 2 * 600**2 / 50_000
+    assert chi2 == 14.4 and round(stats.chi2.sf(chi2, 1), 5) == 0.00015
+    for s in ("\\approx 25{,}116", "16{,}075", "36% fewer", "deviation 2.2", "probability 0.004", "= 14.4", "0.00015"):
+        assert s in text
+
+
+def test_peeking_inflation_and_boundaries():
+    text = answer_words("sequential-testing-and-peeking")
+    rng = np.random.default_rng(0)
+    steps = rng.standard_normal((400_000, 10))
+
+    def false_positive_rate(looks, bounds):
+        z = np.cumsum(steps[:, :looks], axis=1) / np.sqrt(np.arange(1, looks + 1))
+        return (np.abs(z) > bounds).any(axis=1).mean()
+
+    assert abs(false_positive_rate(5, 1.96) - 0.142) < 0.004
+    assert abs(false_positive_rate(10, 1.96) - 0.193) < 0.004
+    assert abs(false_positive_rate(5, 2.413) - 0.05) < 0.003
+    obf = 2.040 * np.sqrt(5 / np.arange(1, 6))
+    assert [f"{b:.2f}" for b in obf] == ["4.56", "3.23", "2.63", "2.28", "2.04"]
+    assert abs(false_positive_rate(5, obf) - 0.05) < 0.003
+    assert round(2 * stats.norm.sf(2.3), 3) == 0.021 and 2.3 < 2.413 < obf[1]
+    for s in ("| 5 | about 0.142 |", "| 10 | about 0.193 |", "2.413 for 5 looks", "4.56, 3.23, 2.63, 2.28 and 2.04"):
+        assert s in text
+    assert "$p = 0.021$" in text and "boundary is 3.23" in text
