@@ -85,6 +85,10 @@ def test_pass_at_k():
 def test_claim_level_hallucination_rate():
     text = answer_words("llm-hallucination")
     assert round(100 * 126 / 1800, 1) == 7.0 and "126/1800 = 7.0\\%" in text
+    # Calibration and the training-time levers from the expert review.
+    assert "Kadavath" in text and "less calibrated" in text
+    assert "Gekhman" in text and "hallucinate more" in text
+    assert "Reward abstention" in text and "preference tuning" in text
 
 
 def test_kv_cache_sizes():

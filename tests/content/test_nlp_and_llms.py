@@ -54,6 +54,9 @@ def test_bpe_merges_and_wordpiece_scores():
     assert sym == ("c", "hat") and "`c hat`: two tokens" in text
     assert 100 / (1000 * 800) == 0.000125 and "100/800{,}000 = 0.000125" in text
     assert 20 / (20 * 25) == 0.04 and "20/500 = 0.04" in text
+    # The ratio and the likelihood gain are named as different criteria, with their sources.
+    assert "Schuster and Nakajima" in text and "Hugging Face" in text
+    assert "never released the trainer" in text and "different criteria" in text
 
 
 def test_tf_idf_example():
@@ -62,6 +65,26 @@ def test_tf_idf_example():
     assert round(idf, 3) == 4.605 and "\\ln 100 \\approx 4.605" in text
     assert round(3 * idf, 2) == 13.82 and "13.82" in text
     assert math.log(1000 / 1000) == 0
+    # scikit-learn's smoothed idf, checked against scikit-learn itself.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    docs = ["the refund"] * 10 + ["the"] * 990
+    vec = TfidfVectorizer().fit(docs)
+    idf = dict(zip(vec.get_feature_names_out(), vec.idf_))
+    assert math.isclose(idf["refund"], math.log(1001 / 11) + 1)
+    assert round(idf["refund"], 3) == 5.511 and "\\ln(1001/11) + 1 \\approx 5.511" in text
+    assert idf["the"] == 1 and "\\ln(1001/1001) + 1 = 1" in text
+    # L2-normalized rows: the dot product equals the cosine.
+    x = vec.transform(["the refund refund", "the refund the"]).toarray()
+    a, b = x
+    cos = a @ b / (np.linalg.norm(a) * np.linalg.norm(b))
+    assert math.isclose(a @ b, cos)
+    # The log turns each tenfold rise in df into the same drop in idf.
+    idfs = [math.log(1000 / df) for df in (1, 10, 100, 1000)]
+    assert [f"{v:.3f}" for v in idfs] == ["6.908", "4.605", "2.303", "0.000"]
+    assert "6.908, 4.605, 2.303, 0 for df of 1, 10, 100, 1,000" in text
+    assert all(math.isclose(idfs[i] - idfs[i + 1], math.log(10)) for i in range(3))
+    assert "\\ln 10 \\approx 2.303" in text
 
 
 def test_word2vec_cosines_and_pairs():
