@@ -55,6 +55,7 @@ class Runner:
         return future
 
     def _dispatch(self) -> None:
+        started = []
         with self._lock:
             while self._waiting and self._running < self.workers:
                 _, _, func, args, future = heapq.heappop(self._waiting)
@@ -62,7 +63,11 @@ class Runner:
                     continue
                 self._running += 1
                 assert self.pool is not None
-                self.pool.submit(func, *args).add_done_callback(lambda done, f=future: self._finished(f, done))
+                started.append((self.pool.submit(func, *args), future))
+        # Outside the lock: a job that is already done runs its callback at once,
+        # and the callback takes the lock.
+        for done, future in started:
+            done.add_done_callback(lambda finished, f=future: self._finished(f, finished))
 
     def _finished(self, future: Future[Any], done: Future[Any]) -> None:
         with self._lock:
