@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .answers import RenderedAnswer, plain_text
+from .files import write_bytes_atomic
 from .links import QUESTION_DIR, TOPIC_DIR, question_url
 from .model import Bank
 
@@ -52,5 +53,5 @@ def rewrite_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnsw
     kept = [doc for doc in index["docs"] if not doc["location"].startswith(_LEFT_OUT)]
     index["docs"] = question_documents(bank, answers) + kept
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path.write_bytes(data)
+    write_bytes_atomic(path, data)
     return len(data)

@@ -26,6 +26,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
+from .files import write_bytes_atomic
 from .workers import URGENT, Runner
 
 # Parsed as HTML does: a tab, newline or control character inside the scheme is ignored.
@@ -184,7 +185,7 @@ def write_policies(site_dir: Path, policies: dict[str, str]) -> None:
         if head is None:
             continue
         meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'.encode()
-        path.write_bytes(data[: head.end()] + meta + data[head.end() :])
+        write_bytes_atomic(path, data[: head.end()] + meta + data[head.end() :])
 
 
 def secure_site(site_dir: Path, runner: Runner, *, policy: bool = True) -> list[Hit]:
