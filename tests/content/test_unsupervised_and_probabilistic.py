@@ -68,6 +68,12 @@ def test_choosing_k_drops():
     drops = [a - b for a, b in itertools.pairwise(inertia)]
     assert drops == [580, 260, 30, 20]
     assert "580, 260, 30 and 20" in text
+    # free parameters of a full-covariance Gaussian mixture
+    d, k = 2, 3
+    per_component = d + d * (d + 1) // 2
+    assert per_component == 5 and k * per_component + (k - 1) == 17
+    assert "p = 3 \\times 5 + 2 = 17" in text
+    assert "swaps $k$ for a different knob" in text and "`eps` and `min_samples`" in text
 
 
 def test_inertia_table_and_elbow():
@@ -154,6 +160,8 @@ def test_hierarchical_memory_estimate():
     assert round(pairs / 1e9) == 5
     assert round(pairs * 8 / 1e9) == 40
     assert "5 \\times 10^9" in text and "40 GB" in text
+    assert f"{0.1 / 6371:.2e}" == "1.57e-05" and "0.1/6371 = 1.57 \\times 10^{-5}" in text
+    assert "HDBSCAN (in scikit-learn since 1.3)" in text and "k-distance plot" in text
 
 
 def test_silhouette_example():
@@ -239,6 +247,15 @@ def test_hmm_forward_and_viterbi():
     back = (a1[:, None] * A).argmax(0)
     assert np.allclose(d2, [0.0072, 0.0784]) and back.tolist() == [0, 1]
     assert _fmt(d2[1] / a2.sum(), 3) == "0.834"
+    # Baum-Welch quantities for T = 2 (beta_2 = 1)
+    lik = a2.sum()
+    xi = a1[:, None] * A * ALERT[None, :] / lik
+    beta1 = A @ ALERT
+    gamma1 = a1 * beta1 / lik
+    assert math.isclose(xi.sum(), 1) and np.allclose(xi.sum(1), gamma1)
+    assert _fmt(xi[1, 1], 3) == "0.834" and _fmt(gamma1[1], 3) == "0.864"
+    assert math.isclose(gamma1[1] * lik, 0.0028 + 0.0784)
+    assert _fmt(xi[1, 1] / gamma1[1], 3) == "0.966"
     for v in (
         "(0.08, 0.14)",
         "= 0.01",
@@ -248,6 +265,9 @@ def test_hmm_forward_and_viterbi():
         "= 0.0072",
         "= 0.0784",
         "0.0784/0.094 = 0.834",
+        "(0.0028 + 0.0784)/0.094 = 0.864",
+        "0.0784/0.0812 = 0.966",
+        "\\xi_t(i,j)",
     ):
         assert v in text
 
