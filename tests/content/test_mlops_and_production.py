@@ -306,3 +306,43 @@ def test_point_in_time_sql_runs_and_picks_the_past_value():
     assert rows == [(42, "2024-05-05 10:00", 1, 3)]
     text = answer_words("feature-store-point-in-time")
     assert "the point-in-time value is 3" in text
+
+
+# --- new questions -----------------------------------------------------------
+
+
+def test_retraining_cadence_arithmetic():
+    text = answer_words("retraining-triggers-and-cadence")
+    r, delta = 0.004, 0.012
+    t = delta / r
+    assert math.isclose(t, 3) and "T = 0.012/0.004 = 3$ weeks" in text
+    assert math.isclose(0.880 - 3 * r, 0.868) and "0.880 - 3 \\times 0.004 = 0.868" in text
+    assert math.isclose(r * t / 2, 0.006) and "0.004 \\times 3/2 = 0.006" in text
+    assert round(r * 30 / 7, 3) == 0.017 and "0.004 \\times 30/7 = 0.017" in text
+
+
+def test_gpu_cold_start_headroom():
+    text = answer_words("gpu-autoscaling-cold-starts")
+    image_s = 8_000 / 250
+    weights_s = 14_000 / 500
+    assert image_s == 32 and weights_s == 28
+    assert 7e9 * 2 / 1e9 == 14  # FP16 weights of a 7B model
+    cold = 120 + image_s + weights_s + 20
+    assert cold == 200 and "120 + 32 + 28 + 20 = 200" in text
+    growth = 50 * cold / 60
+    assert round(growth) == 167 and "50 \\times 200/60 = 167" in text
+    spares = math.ceil(growth / 100)
+    assert spares == 2 and "\\lceil 1.67 \\rceil = 2" in text
+    assert spares * 2 * 24 == 96 and "USD 96 a day" in text
+
+
+def test_cascade_cost_accuracy_latency():
+    text = answer_words("model-cascades-and-routing")
+    cost = 0.0002 + 0.2 * 0.004
+    assert math.isclose(cost, 0.001) and "0.0002 + 0.2 \\times 0.004 = 0.001" in text
+    assert round(100 * (1 - cost / 0.004)) == 75 and "75% less" in text
+    acc = 0.8 * 0.97 + 0.2 * 0.90
+    assert math.isclose(acc, 0.956) and "= 0.956" in text
+    assert 20 + 300 == 320 and "take 320 ms" in text
+    assert math.isclose(20 + 0.2 * 300, 80) and "20 + 0.2 \\times 300 = 80" in text
+    assert 0.40 * 0.004 / (0.20 * 0.004) == 2  # doubling of the large model's load
