@@ -7,6 +7,7 @@ import re
 import sqlite3
 from statistics import NormalDist
 
+import numpy as np
 from scipy import stats
 
 from tests.bank import answer, answer_words
@@ -41,6 +42,31 @@ def test_psi_worked_example():
     kl_ae = sum(ai * math.log(ai / ei) for ai, ei in zip(a, e))
     kl_ea = sum(ei * math.log(ei / ai) for ai, ei in zip(a, e))
     assert math.isclose(psi, kl_ae + kl_ea)
+
+
+def test_psi_empty_bin_and_null_distribution():
+    text = answer_words("population-stability-index")
+    empty = (0.0001 - 0.10) * math.log(0.0001 / 0.10)
+    assert round(empty, 3) == 0.690 and "= 0.690$" in text
+    # PSI under no shift ~ (1/N + 1/M) chi2_{B-1}
+    scale = 1 / 10_000 + 1 / 5_000
+    assert math.isclose(scale, 0.0003)
+    assert math.isclose(4 * scale, 0.0012) and "$4 \\times 0.0003 = 0.0012$" in text
+    q95 = stats.chi2.ppf(0.95, 4)
+    assert round(q95, 2) == 9.49 and round(scale * q95, 4) == 0.0028
+    assert "$0.0003 \\times 9.49 = 0.0028$" in text
+    small = 1 / 10_000 + 1 / 200
+    assert math.isclose(small, 0.0051) and "$0.0051$" in text
+    assert round(9 * small, 3) == 0.046 and "already 0.046" in text
+    p_exceed = stats.chi2.sf(0.1 / small, 9)
+    assert round(100 * p_exceed) == 2 and "about 2% of the time" in text
+    # a simulation agrees with the approximation to within a point or so
+    rng = np.random.default_rng(0)
+    e = np.maximum(rng.multinomial(10_000, [0.1] * 10, size=20_000) / 10_000, 1e-4)
+    a = np.maximum(rng.multinomial(200, [0.1] * 10, size=20_000) / 200, 1e-4)
+    psi = ((a - e) * np.log(a / e)).sum(axis=1)
+    assert abs(psi.mean() - 9 * small) < 0.003
+    assert round(100 * (psi > 0.1).mean()) == 3 and "nearer 3%" in text
 
 
 def test_chi_square_and_ks_drift_example():
@@ -157,6 +183,28 @@ def test_latency_percentiles_and_fanout():
 def test_replica_count_in_deploy_answer():
     text = answer_words("deploying-model-as-service")
     assert 1_200 / 300 == 4 and "needs 4 replicas" in text
+    # six replicas, 2 per zone in 3 zones, versus 3 per zone in 2 zones
+    left_3_zones = 6 - 6 // 3
+    left_2_zones = 6 - 6 // 2
+    assert left_3_zones == 4 and left_3_zones * 300 == 1_200
+    assert left_2_zones == 3 and left_2_zones * 300 == 900 < 1_200
+    assert "2 per zone over 3 zones leave 4" in text and "leave 3, only 900" in text
+    # every worker process holds its own copy of the model
+    assert 1.5 * 4 == 6 and "1.5 GB model under 4 workers needs 6 GB" in text
+    for probe in ("startup probe", "readiness probe", "liveness probe"):
+        assert probe in text
+    assert "limited maintenance since 2025" in text
+    for tool in ("Triton", "Ray Serve", "KServe", "vLLM", "SGLang"):
+        assert tool in text
+
+
+def test_zone_headroom_in_high_rate_serving():
+    text = answer_words("serving-high-request-rates")
+    left = 72 - 72 // 3
+    assert left == 48
+    assert round(100 * 20_000 / (left * 400)) == 104 and "leaves 48" in text and "104%" in text
+    assert 72 * 3 / 2 == 108 and (108 - 108 // 3) == 72
+    assert "72 \\times 3/2 = 108" in text
 
 
 def test_batch_vs_online_volumes():
@@ -228,6 +276,17 @@ def test_shapley_two_feature_example():
     assert round(1 / (1 + math.exp(-logit)), 3) == 0.378 and "0.378" in text
 
 
+def test_shapley_kernel_weights():
+    text = answer_words("shap-vs-lime")
+
+    def kernel(m: int, size: int) -> float:
+        return (m - 1) / (math.comb(m, size) * size * (m - size))
+
+    assert kernel(4, 1) == kernel(4, 3) == 0.25 and kernel(4, 2) == 0.125
+    assert "weight 0.25" in text and "gets 0.125" in text
+    assert "Slack et al. (2020" in text
+
+
 # --- feature store -----------------------------------------------------------
 
 
@@ -247,3 +306,43 @@ def test_point_in_time_sql_runs_and_picks_the_past_value():
     assert rows == [(42, "2024-05-05 10:00", 1, 3)]
     text = answer_words("feature-store-point-in-time")
     assert "the point-in-time value is 3" in text
+
+
+# --- new questions -----------------------------------------------------------
+
+
+def test_retraining_cadence_arithmetic():
+    text = answer_words("retraining-triggers-and-cadence")
+    r, delta = 0.004, 0.012
+    t = delta / r
+    assert math.isclose(t, 3) and "T = 0.012/0.004 = 3$ weeks" in text
+    assert math.isclose(0.880 - 3 * r, 0.868) and "0.880 - 3 \\times 0.004 = 0.868" in text
+    assert math.isclose(r * t / 2, 0.006) and "0.004 \\times 3/2 = 0.006" in text
+    assert round(r * 30 / 7, 3) == 0.017 and "0.004 \\times 30/7 = 0.017" in text
+
+
+def test_gpu_cold_start_headroom():
+    text = answer_words("gpu-autoscaling-cold-starts")
+    image_s = 8_000 / 250
+    weights_s = 14_000 / 500
+    assert image_s == 32 and weights_s == 28
+    assert 7e9 * 2 / 1e9 == 14  # FP16 weights of a 7B model
+    cold = 120 + image_s + weights_s + 20
+    assert cold == 200 and "120 + 32 + 28 + 20 = 200" in text
+    growth = 50 * cold / 60
+    assert round(growth) == 167 and "50 \\times 200/60 = 167" in text
+    spares = math.ceil(growth / 100)
+    assert spares == 2 and "\\lceil 1.67 \\rceil = 2" in text
+    assert spares * 2 * 24 == 96 and "USD 96 a day" in text
+
+
+def test_cascade_cost_accuracy_latency():
+    text = answer_words("model-cascades-and-routing")
+    cost = 0.0002 + 0.2 * 0.004
+    assert math.isclose(cost, 0.001) and "0.0002 + 0.2 \\times 0.004 = 0.001" in text
+    assert round(100 * (1 - cost / 0.004)) == 75 and "75% less" in text
+    acc = 0.8 * 0.97 + 0.2 * 0.90
+    assert math.isclose(acc, 0.956) and "= 0.956" in text
+    assert 20 + 300 == 320 and "take 320 ms" in text
+    assert math.isclose(20 + 0.2 * 300, 80) and "20 + 0.2 \\times 300 = 80" in text
+    assert 0.40 * 0.004 / (0.20 * 0.004) == 2  # doubling of the large model's load

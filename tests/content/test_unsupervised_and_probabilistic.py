@@ -68,6 +68,12 @@ def test_choosing_k_drops():
     drops = [a - b for a, b in itertools.pairwise(inertia)]
     assert drops == [580, 260, 30, 20]
     assert "580, 260, 30 and 20" in text
+    # free parameters of a full-covariance Gaussian mixture
+    d, k = 2, 3
+    per_component = d + d * (d + 1) // 2
+    assert per_component == 5 and k * per_component + (k - 1) == 17
+    assert "p = 3 \\times 5 + 2 = 17" in text
+    assert "swaps $k$ for a different knob" in text and "`eps` and `min_samples`" in text
 
 
 def test_inertia_table_and_elbow():
@@ -154,6 +160,8 @@ def test_hierarchical_memory_estimate():
     assert round(pairs / 1e9) == 5
     assert round(pairs * 8 / 1e9) == 40
     assert "5 \\times 10^9" in text and "40 GB" in text
+    assert f"{0.1 / 6371:.2e}" == "1.57e-05" and "0.1/6371 = 1.57 \\times 10^{-5}" in text
+    assert "HDBSCAN (in scikit-learn since 1.3)" in text and "k-distance plot" in text
 
 
 def test_silhouette_example():
@@ -239,6 +247,15 @@ def test_hmm_forward_and_viterbi():
     back = (a1[:, None] * A).argmax(0)
     assert np.allclose(d2, [0.0072, 0.0784]) and back.tolist() == [0, 1]
     assert _fmt(d2[1] / a2.sum(), 3) == "0.834"
+    # Baum-Welch quantities for T = 2 (beta_2 = 1)
+    lik = a2.sum()
+    xi = a1[:, None] * A * ALERT[None, :] / lik
+    beta1 = A @ ALERT
+    gamma1 = a1 * beta1 / lik
+    assert math.isclose(xi.sum(), 1) and np.allclose(xi.sum(1), gamma1)
+    assert _fmt(xi[1, 1], 3) == "0.834" and _fmt(gamma1[1], 3) == "0.864"
+    assert math.isclose(gamma1[1] * lik, 0.0028 + 0.0784)
+    assert _fmt(xi[1, 1] / gamma1[1], 3) == "0.966"
     for v in (
         "(0.08, 0.14)",
         "= 0.01",
@@ -248,6 +265,9 @@ def test_hmm_forward_and_viterbi():
         "= 0.0072",
         "= 0.0784",
         "0.0784/0.094 = 0.834",
+        "(0.0028 + 0.0784)/0.094 = 0.864",
+        "0.0784/0.0812 = 0.966",
+        "\\xi_t(i,j)",
     ):
         assert v in text
 
@@ -302,3 +322,60 @@ def test_autoencoder_reconstruction_error():
     assert _fmt(sq / 3, 4) == "0.0142" and sq / 3 < 0.02
     assert round(200_000 * 0.005) == 1000
     assert "0.0425/3 = 0.0142" in text and "about 1,000 alerts" in text
+
+
+# --- new questions -----------------------------------------------------------
+
+
+def _c(n: int) -> float:
+    return 2 * (math.log(n - 1) + 0.5772) - 2 * (n - 1) / n
+
+
+def test_isolation_forest_scores():
+    text = answer_words("isolation-forest-anomaly-detection")
+    c = _c(256)
+    assert _fmt(c, 2) == "10.24" and "\\approx 10.24" in text
+    exact = 2 * sum(1 / i for i in range(1, 256)) - 2 * 255 / 256  # harmonic number, not its log form
+    assert abs(exact - c) < 0.01
+    assert _fmt(2 ** (-4 / c), 3) == "0.763" and "2^{-4/10.24} = 0.763" in text
+    assert _fmt(2 ** (-12 / c), 3) == "0.444" and "2^{-12/10.24} = 0.444" in text
+    assert 2 ** (-c / c) == 0.5  # an average path gives 0.5
+    assert 400 / 200_000 == 0.002 and "400/200{,}000 = 0.2\\%" in text and "99.8th percentile" in text
+
+
+def test_isolation_forest_matches_sklearn_direction():
+    from sklearn.ensemble import IsolationForest
+
+    rng = np.random.default_rng(0)
+    x = np.vstack([rng.normal(size=(500, 2)), [[8.0, 8.0]]])
+    model = IsolationForest(random_state=0).fit(x)
+    s = -model.score_samples(x)  # scikit-learn returns the negative of s
+    assert s[-1] > 0.5 > np.median(s) and s.argmax() == len(x) - 1
+
+
+def test_matrix_factorization_fold_in():
+    text = answer_words("matrix-factorization-recommendations")
+    q = np.array([[1.0, 0.0], [0.0, 1.0]])
+    r = np.array([5.0, 1.0]) - 3
+    gram = q.T @ q + np.eye(2)
+    assert np.allclose(gram, 2 * np.eye(2))
+    p = np.linalg.solve(gram, q.T @ r)
+    assert np.allclose(p, [1, -1])
+    pred = 3 + p @ np.array([0.8, 0.2])
+    assert math.isclose(pred, 3.6) and "3 + 0.8 - 0.2 = 3.6" in text and "(1, -1)" in text
+    assert 1e7 * 1e6 == 1e13 and "10^{13}" in text
+    assert round((1e7 + 1e6) * 64 * 4 / 1e9, 1) == 2.8 and "= 2.8$ GB" in text
+
+
+def test_mean_field_variance_and_ess():
+    text = answer_words("variational-inference-vs-mcmc")
+    cov = np.array([[1.0, 0.9], [0.9, 1.0]])
+    q_var = 1 / np.linalg.inv(cov)[0, 0]
+    assert math.isclose(q_var, 1 - 0.9**2) and _fmt(q_var, 2) == "0.19"
+    assert _fmt(math.sqrt(q_var), 3) == "0.436"
+    assert "1 - 0.9^2 = 0.19" in text and "0.436" in text
+    rho = 0.8
+    series = 1 + 2 * sum(rho**k for k in range(1, 500))
+    assert math.isclose(series, (1 + rho) / (1 - rho))
+    ess = 4_000 / series
+    assert round(ess) == 444 and "(1 - 0.8)/(1 + 0.8) = 444" in text
