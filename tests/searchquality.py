@@ -50,13 +50,20 @@ def _ids(hrefs: list[str]) -> list[str]:
     return found
 
 
-def run(site: Path, cases: list[tuple[str, tuple[str, ...]]] | None = None) -> list[Outcome]:
-    from playwright.sync_api import sync_playwright
+def run(site: Path, cases: list[tuple[str, tuple[str, ...]]] | None = None, browser=None) -> list[Outcome]:
+    """Every query typed into the site's search box; in `browser` if given, else in a Chromium of its own."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
 
+        with sync_playwright() as playwright:
+            own = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                return run(site, cases, own)
+            finally:
+                own.close()
     cases = cases or queries()
     outcomes = []
-    with serve(site, Path(tempfile.mkdtemp())) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve(site, Path(tempfile.mkdtemp())) as base:
         page = browser.new_page()
         page.goto(base)
         box = page.locator("input.md-search__input")
@@ -75,7 +82,7 @@ def run(site: Path, cases: list[tuple[str, tuple[str, ...]]] | None = None) -> l
                 if stable >= 3:
                     break
             outcomes.append(Outcome(query, expected, _ids(previous or [])))
-        browser.close()
+        page.close()
     return outcomes
 
 

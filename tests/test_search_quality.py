@@ -26,8 +26,8 @@ def test_the_query_set_is_large_varied_and_names_real_questions() -> None:
     assert "recal vs precison" in texts  # misspellings
 
 
-def test_hit_at_1_and_hit_at_3_on_the_shipped_site(shipped_build: Path) -> None:
-    outcomes = searchquality.run(shipped_build)
+def test_hit_at_1_and_hit_at_3_on_the_shipped_site(shipped_build: Path, browser) -> None:
+    outcomes = searchquality.run(shipped_build, browser=browser)
     misses = [(o.query, o.expected, o.found[:3]) for o in outcomes if o.rank != 1]
     assert searchquality.hit_at(outcomes, 1) >= 0.90, misses
     assert searchquality.hit_at(outcomes, 3) >= 0.97, misses
