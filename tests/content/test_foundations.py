@@ -157,7 +157,14 @@ def test_error_analysis_ceilings():
     assert sum(counts.values()) == n
     assert counts["labels"] / n == 0.45 and counts["glare"] / n == 0.30 and counts["model"] / n == 0.25
     assert round(0.45 * err, 1) == 5.4 and round(0.30 * err, 1) == 3.6 and round(0.25 * err, 1) == 3.0
-    for s in ("90 (45%)", "60 (30%)", "50 (25%)", "0.45 \\times 12 = 5.4", "0.30 \\times 12 = 3.6", "0.25 \\times 12 = 3"):
+    for s in (
+        "90 (45%)",
+        "60 (30%)",
+        "50 (25%)",
+        "0.45 \\times 12 = 5.4",
+        "0.30 \\times 12 = 3.6",
+        "0.25 \\times 12 = 3",
+    ):
         assert s in text
 
 
