@@ -52,3 +52,47 @@ def test_adverse_impact_ratio():
     ratio = 0.30 / 0.42
     assert round(ratio, 2) == 0.71 and ratio < 0.8
     assert "42% for one group, 30% for another, a ratio of 0.71" in text
+
+
+def test_ambiguity_ticket_sizing():
+    text = answer_words("handling-ambiguity")
+    monthly, access_share, resolved_share = 40_000, 0.35, 0.60
+    access = round(monthly * access_share)
+    resolved = round(access * resolved_share)
+    assert access == 14_000 and resolved == 8_400
+    assert round(100 * resolved / monthly) == 21
+    assert resolved_share > 0.40  # the pilot cleared the stop rule it set itself
+    for s in (
+        "1,000 of the 40,000 tickets",
+        "35% of them, about 14,000",
+        "60% of them, about 8,400",
+        "21% of total volume",
+        "fewer than 40%",
+    ):
+        assert s in text
+
+
+def test_incident_impact():
+    text = answer_words("production-mistake-postmortem")
+    before, after, scored = 0.015, 0.09, 12_000
+    extra = round(after - before, 3)
+    assert extra == 0.075
+    assert round(extra * scored) == 900
+    assert 40 + 10 == 50
+    assert round(900 * 0.05) == 45
+    for s in (
+        "from 1.5% to 9%",
+        "after 40 minutes",
+        "within 10 more",
+        "In those 50 minutes",
+        "0.075 \\times 12{,}000 = 900",
+        "5% canary",
+        "about 45 customers",
+    ):
+        assert s in text
+
+
+def test_generated_tests_share():
+    text = answer_words("using-ai-coding-assistants-responsibly")
+    assert round(100 * 6 / 50) == 12
+    assert "first 50 generated tests" in text and "6 of them, 12%" in text

@@ -129,3 +129,58 @@ def test_eta_mae():
     true = np.array([22, 25, 30])
     assert round(float(np.mean(np.abs(pred - true))), 2) == 1.33
     assert "4/3 = 1.33" in text
+
+
+def test_no_free_lunch_enumeration():
+    import itertools
+
+    text = answer_words("inductive-bias-and-no-free-lunch")
+    inputs = list(itertools.product([0, 1], repeat=3))
+    targets = list(itertools.product([0, 1], repeat=len(inputs)))
+    assert len(inputs) == 8 and len(targets) == 256
+    seen = range(5)
+    observed = targets[137]  # any fixed target supplies the 5 observed labels
+    consistent = [t for t in targets if all(t[i] == observed[i] for i in seen)]
+    assert len(consistent) == 8
+    # every rule for the 3 unseen inputs scores exactly 50% on average over the consistent targets
+    for guess in itertools.product([0, 1], repeat=3):
+        acc = np.mean([np.mean([g == t[5 + j] for j, g in enumerate(guess)]) for t in consistent])
+        assert acc == 0.5
+    for s in ("2^3 = 8", "2^8 = 256", "exactly 50%"):
+        assert s in text
+
+
+def test_error_analysis_ceilings():
+    text = answer_words("data-centric-vs-model-centric")
+    err, n = 12, 200
+    counts = {"labels": 90, "glare": 60, "model": 50}
+    assert sum(counts.values()) == n
+    assert counts["labels"] / n == 0.45 and counts["glare"] / n == 0.30 and counts["model"] / n == 0.25
+    assert round(0.45 * err, 1) == 5.4 and round(0.30 * err, 1) == 3.6 and round(0.25 * err, 1) == 3.0
+    for s in (
+        "90 (45%)",
+        "60 (30%)",
+        "50 (25%)",
+        "0.45 \\times 12 = 5.4",
+        "0.30 \\times 12 = 3.6",
+        "0.25 \\times 12 = 3",
+    ):
+        assert s in text
+
+
+def test_finite_class_bound():
+    text = answer_words("empirical-risk-minimization-and-bounds")
+    delta = 0.05
+    log_h = 20 * math.log(2)
+    assert round(log_h, 2) == 13.86 and round(math.log(2 / delta), 2) == 3.69
+    assert round(log_h + math.log(2 / delta), 2) == 17.55
+
+    def gap(n, log_size):
+        return math.sqrt((log_size + math.log(2 / delta)) / (2 * n))
+
+    assert round(gap(10_000, log_h), 3) == 0.030
+    assert round(100 * (0.08 + gap(10_000, log_h))) == 11
+    assert round(gap(1_000, log_h), 3) == 0.094
+    assert round(gap(10_000, 0.0), 3) == 0.014
+    for s in ("2^{20}", "= 13.86", "\\ln 40 = 3.69", "17.55 / 20{,}000} = 0.030", "below 11%", "to 0.094", "= 0.014"):
+        assert s in text

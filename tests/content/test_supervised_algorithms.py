@@ -271,3 +271,47 @@ def test_polynomial_feature_space_size():
     # monomials of degree exactly 10 in 100 variables
     assert math.comb(100 + 10 - 1, 10) > 42e12
     assert "over 42 trillion" in text
+
+
+def test_pinball_loss_newsvendor():
+    text = answer_words("quantile-regression-pinball-loss")
+    tau = 3 / (3 + 1)
+    assert tau == 0.75
+    y = np.array([2, 4, 5, 7, 8, 10, 12, 15, 20, 30], dtype=float)
+
+    def loss(q):
+        u = y - q
+        return float(np.mean(np.maximum(tau * u, (tau - 1) * u)))
+
+    assert round(loss(15), 3) == 2.925 and round(loss(10), 3) == 3.375
+    grid = np.linspace(0, 35, 35_001)
+    best = grid[np.argmin([loss(q) for q in grid])]
+    assert abs(best - 15) < 1e-9 and np.sort(y)[7] == 15
+    assert int((y <= 15).sum()) == 8
+    for s in ("3/(3+1) = 0.75", "2, 4, 5, 7, 8, 10, 12, 15, 20, 30", "2.925", "3.375", "8th of the 10 sorted values"):
+        assert s in text
+
+
+def test_catboost_ordered_target_statistics():
+    text = answer_words("catboost-ordered-boosting")
+    labels, prior, a = [1, 0, 1, 1], 0.5, 1
+    enc = [(sum(labels[:i]) + a * prior) / (i + a) for i in range(len(labels))]
+    assert enc == [0.5, 0.75, 0.5, 0.625]
+    assert sum(labels) / len(labels) == 0.75
+    assert 2**6 == 64
+    for s in ("0.5/1 = 0.5", "1.5/2 = 0.75", "1.5/3 = 0.5", "2.5/4 = 0.625", "all four $0.75$", "64 leaves"):
+        assert s in text
+
+
+def test_poisson_exposure_rate():
+    text = answer_words("poisson-tweedie-objectives")
+    claims = np.array([2, 0, 1], dtype=float)
+    years = np.array([4, 0.5, 0.5])
+    # the Poisson MLE of a common rate with exposure offsets: d/dr sum(y log(r t) - r t) = 0
+    rate = claims.sum() / years.sum()
+    grid = np.linspace(0.01, 3, 29_901)
+    loglik = [(claims * np.log(r * years) - r * years).sum() for r in grid]
+    assert abs(grid[int(np.argmax(loglik))] - rate) < 1e-3
+    assert rate == 0.6
+    assert round(float(np.mean(claims / years)), 3) == 0.833
+    assert "3/5 = 0.6" in text and "(0.5 + 0 + 2)/3 = 0.833" in text
