@@ -12,6 +12,9 @@ import yaml
 
 from .validate import content_files
 
+# Questions a synthetic file holds at most: the longest answers stay far below the 5 MB file limit.
+PER_FILE = 300
+
 
 class _PlainDumper(yaml.SafeDumper):
     """The bank refuses anchors and aliases, so never write any."""
@@ -42,9 +45,19 @@ def synthesize(source: Path, target: Path, count: int) -> int:
         per_file[name].append(copy)
     target.mkdir(parents=True, exist_ok=True)
     for name, topic, _questions in topics:
-        if per_file[name]:
+        questions = per_file[name]
+        # Content files are limited to 5 MB: a large bank splits each topic into
+        # parts, each a topic of its own, in the original topic's place.
+        for part, start in enumerate(range(0, len(questions), PER_FILE)):
+            own = dict(topic)
+            if part:
+                own.update(id=f"{topic['id']}-part{part}", title=f"{topic['title']} ({part + 1})")
+            own["order"] = topic["order"] * 1000 + part
             text = yaml.dump(
-                {"topic": topic, "questions": per_file[name]}, Dumper=_PlainDumper, sort_keys=False, allow_unicode=True
+                {"topic": own, "questions": questions[start : start + PER_FILE]},
+                Dumper=_PlainDumper,
+                sort_keys=False,
+                allow_unicode=True,
             )
-            (target / name).write_text(text, encoding="utf-8")
+            (target / f"{own['id']}.yaml").write_text(text, encoding="utf-8")
     return count

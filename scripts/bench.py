@@ -425,11 +425,12 @@ def main() -> int:
         "--site-sizes", default="1000,10000", help="synthetic bank sizes for the site benchmark (comma-separated)"
     )
     parser.add_argument("--no-pdf", action="store_true", help="only the site benchmark")
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each timing on the shipped bank (fastest wins)")
     args = parser.parse_args()
     cpus = os.cpu_count()
     with tempfile.TemporaryDirectory(prefix="qb-bench-") as tmp:
         tmp_path = Path(tmp)
-        site_rows = [bench_site("shipped", ROOT / "content", tmp_path / "site-shipped", repeats=3)]
+        site_rows = [bench_site("shipped", ROOT / "content", tmp_path / "site-shipped", repeats=args.repeats)]
         for size in [int(n) for n in args.site_sizes.split(",") if n.strip()]:
             synthetic = tmp_path / f"synthetic-{size}"
             subprocess.run(
@@ -438,7 +439,7 @@ def main() -> int:
                 check=True,
                 stdout=subprocess.DEVNULL,
             )
-            repeats = 3 if size <= 2000 else 1
+            repeats = args.repeats if size <= 2000 else 1
             site_rows.append(bench_site(f"synthetic {size}", synthetic, tmp_path / f"site-{size}", repeats=repeats))
         warm_build = None if args.no_pdf else bench_warm_build(ROOT / "content", tmp_path / "warm-build")
         quality = bench_search_quality(tmp_path / "site-shipped" / "site")
@@ -449,7 +450,7 @@ def main() -> int:
                 f"# Benchmarks\n\nMeasured by `make bench` on {cpus} cores.\n\n## Site\n\n{sites}\n"
             )
             return 0
-        results = [bench_bank("shipped", ROOT / "content", tmp_path / "shipped", repeats=3)]
+        results = [bench_bank("shipped", ROOT / "content", tmp_path / "shipped", repeats=args.repeats)]
         baseline = to_pdf = None
         if not args.no_baseline:
             site = tmp_path / "site"
