@@ -9,7 +9,7 @@ front matter) goes through `md_text` or `tojson` in the templates.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -202,7 +202,7 @@ def simple_pages(bank: Bank) -> dict[str, str]:
     return pages
 
 
-def nav(bank: Bank, extra: Callable[[], list[dict]] | None = None) -> list[dict]:
+def nav(bank: Bank) -> list[dict]:
     """The navigation: question pages stay out of it, each is reached from its topic."""
     return [
         {"Home": HOME},

@@ -22,6 +22,7 @@ from .check import CheckedBank, check_bank
 from .engine import run_engine
 from .files import copy_atomic
 from .flashcards import write_apkg, write_csv
+from .links import topic_url
 from .mathsvg import MathRenderer
 from .model import Bank
 from .problems import BankError, BuildFailed, Problem
@@ -150,7 +151,7 @@ def _located(bank: Bank, hits: list[Hit]) -> list[Problem]:
     problems = []
     for hit in hits:
         question = bank.by_id.get(hit.question or "")
-        topic = next((t for t in bank.topics if hit.page.startswith(f"topics/{t.id}/")), None)
+        topic = next((t for t in bank.topics if hit.page.startswith(topic_url(t.id))), None)
         where = question.location if question else topic.location if topic else None
         message = f"the built page {hit.page} (line {hit.line}) holds executable markup: {hit.what}"
         if where is None:

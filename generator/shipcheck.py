@@ -27,6 +27,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .files import write_bytes_atomic
+from .links import QUESTION_DIR
 from .workers import URGENT, Runner
 
 # Parsed as HTML does: a tab, newline or control character inside the scheme is ignored.
@@ -157,7 +158,7 @@ def _parse(data: bytes) -> etree._Element:
 def _page_question(page: str) -> str | None:
     """The question a page shows on its own (questions/<id>/index.html)."""
     parts = page.split("/")
-    return parts[1] if len(parts) == 3 and parts[0] == "questions" and parts[2] == "index.html" else None
+    return parts[1] if len(parts) == 3 and parts[0] == QUESTION_DIR and parts[2] == "index.html" else None
 
 
 def scan_files(site_dir: Path, pages: list[str]) -> tuple[list[Hit], dict[str, str]]:

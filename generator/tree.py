@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -148,20 +149,20 @@ def add_vendored_scripts(tree: Tree, node_modules: Path | None = None) -> None:
         tree.add(target, text)
 
 
+_CODE_BLOCK_ID = re.compile(r'<span id="__span-(\d+)-')
+
+
 def _numbered(bodies: Mapping[str, str]) -> dict[str, str]:
     """Bodies with their code-block ids numbered on through the page.
 
     pymdownx.highlight numbers code blocks from 0 in every conversion; on a
     topic page the bodies stand together, so the ids must not repeat.
     """
-    import re
-
-    pattern = re.compile(r'<span id="__span-(\d+)-')
     numbered, blocks = {}, 0
     for qid, body in bodies.items():
-        found = [int(n) for n in pattern.findall(body)]
+        found = [int(n) for n in _CODE_BLOCK_ID.findall(body)]
         offset = blocks
-        numbered[qid] = pattern.sub(lambda m, o=offset: f'<span id="__span-{int(m.group(1)) + o}-', body)
+        numbered[qid] = _CODE_BLOCK_ID.sub(lambda m, o=offset: f'<span id="__span-{int(m.group(1)) + o}-', body)
         blocks += max(found) + 1 if found else 0
     return numbered
 
