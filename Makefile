@@ -30,7 +30,7 @@ help: ## Show the targets
 $(VENV)/.build-stamp: requirements/build.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/build.txt
-	@# The project itself is importable from the venv (MkDocs loads our hooks from it).
+	@# The project itself is importable from the venv, from any folder (scripts, tests, workers).
 	$(PY) -c "import site, pathlib; pathlib.Path(site.getsitepackages()[0], 'ml_interview_guide.pth').write_text('$(CURDIR)\n')"
 	@touch $@
 

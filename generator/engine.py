@@ -11,6 +11,7 @@ import logging
 import os
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -38,17 +39,56 @@ class _Collect(logging.Handler):
         self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
-def run_engine(engine: str, config_file: Path, site_dir: Path) -> None:
-    """Build the tree described by config_file into site_dir, or raise BuildFailed."""
+# Called with each page's path under the site once the engine has written it for good.
+PageWatcher = Callable[[str], None]
+
+
+def run_engine(engine: str, config_file: Path, site_dir: Path, on_page: PageWatcher | None = None) -> None:
+    """Build the tree described by config_file into site_dir, or raise BuildFailed.
+
+    With MkDocs, `on_page` hears of every page once it is written, so the
+    shipped HTML is scanned while the engine goes on; Zensical runs on its
+    own and hands nothing over.
+    """
     if engine == "mkdocs":
-        _mkdocs(config_file, site_dir)
+        _mkdocs(config_file, site_dir, on_page)
     elif engine == "zensical":
         _zensical(config_file, site_dir)
     else:
         raise BuildFailed(f"unknown site engine {engine!r}; use one of {', '.join(ENGINES)}")
 
 
-def _mkdocs(config_file: Path, site_dir: Path) -> None:
+def _watcher(on_page: PageWatcher):
+    """An MkDocs plugin, added by this driver and not by the tree, that reports each page written.
+
+    MkDocs builds pages one after another, writing each right after its
+    post_page event: when the next page's event comes (or the build's end),
+    the one before is on disk and done.
+    """
+    from mkdocs.plugins import BasePlugin, event_priority
+
+    class PageWatch(BasePlugin):
+        def __init__(self) -> None:
+            self.pending: str | None = None
+
+        def _report(self) -> None:
+            if self.pending is not None:
+                on_page(self.pending)
+                self.pending = None
+
+        @event_priority(-100)
+        def on_post_page(self, output: str, /, *, page, config) -> str:
+            self._report()
+            self.pending = page.file.dest_uri
+            return output
+
+        def on_post_build(self, *, config) -> None:
+            self._report()
+
+    return PageWatch()
+
+
+def _mkdocs(config_file: Path, site_dir: Path, on_page: PageWatcher | None) -> None:
     # In this process: MkDocs' start-up (theme, plugins) is most of a warm build otherwise.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
@@ -62,6 +102,8 @@ def _mkdocs(config_file: Path, site_dir: Path) -> None:
     logger.setLevel(logging.INFO)
     try:
         config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        if on_page is not None:
+            config.plugins["question-bank/page-watch"] = _watcher(on_page)
         build(config)
     except (MkDocsException, OSError) as exc:
         details = "\n".join(collect.lines) or str(exc)

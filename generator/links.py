@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 from .model import Bank, Question
@@ -51,6 +52,8 @@ def page_url(src_path: str) -> str:
     return stem.removesuffix("/index") + "/"
 
 
+# Pure, and asked the same few hundred thousand times in a large build.
+@functools.lru_cache(maxsize=1 << 16)
 def relative_url(from_page: str, to_page: str, anchor: str = "") -> str:
     """Browser-relative URL between two pages, for links MkDocs does not rewrite."""
     here = page_url(from_page) or "."

@@ -112,6 +112,8 @@ class MathRenderer:
         self._node: _Node | None = None
         self._inflight: dict[str, Future[dict]] = {}
         self._lock = threading.Lock()
+        # Inline markup per (svg, display): a formula recurs across answers.
+        self._inline: dict[tuple[str, bool], str] = {}
 
     @staticmethod
     def _key(tex: str, display: bool) -> str:
@@ -166,7 +168,7 @@ class MathRenderer:
         By default the SVG goes inline (PDF, Anki); `wrap(tex, svg, display)` may
         place it differently (the site links each formula as an image file).
         """
-        wrap = wrap or (lambda _tex, svg, display: _wrap(svg, display))
+        wrap = wrap or self._inline_markup
 
         def swap(display: bool) -> Callable[[re.Match[str]], str]:
             def inner(match: re.Match[str]) -> str:
@@ -184,6 +186,12 @@ class MathRenderer:
 
         markup = BLOCK.sub(swap(True), markup)
         return INLINE.sub(swap(False), markup)
+
+    def _inline_markup(self, _tex: str, svg: str, display: bool) -> str:
+        key = (svg, display)
+        if key not in self._inline:
+            self._inline[key] = _wrap(svg, display)
+        return self._inline[key]
 
     def close(self, *, complete: bool = False) -> None:
         """Stop Node and save the cache; a run that typeset the whole bank drops what it did not use."""

@@ -33,6 +33,19 @@ QUESTIONS_JSON = "questions.json"
 # Topic and question pages stand two folders deep (topics/x/, questions/x/):
 # links from a body made for a neutral page at that depth serve both.
 BODY_PAGE = "_/_.md"
+# Where a question's body goes in a page's Markdown. A page's bodies are one
+# theme template (overrides/qb-bodies/<name>.html, named by the page's
+# `qb_bodies`), the bodies in page order with the marker between them;
+# partials/content.html puts each at its marker. The engine never parses their
+# HTML as Markdown, which was most of a large build. An engine that indexes
+# the pages for its own search (Zensical) gets the bodies in the Markdown.
+BODY_MARKER = "<!-- qb-body -->"
+BODY_TEMPLATES = "qb-bodies"
+
+
+def body_template(page: str) -> str:
+    """The name of a page's bodies template (under BODY_TEMPLATES, without .html)."""
+    return page.removesuffix(".md")
 
 
 @dataclass(frozen=True)
@@ -132,36 +145,55 @@ def question_body(bank: Bank, q: Question, text: RenderedText, *, open_answer: b
     )
 
 
-def topic_markdown(bank: Bank, topic: Topic, bodies: Mapping[str, str], pdf: str | None) -> str:
+def topic_markdown(bank: Bank, topic: Topic, pdf: str | None, bodies: Mapping[str, str] | None = None) -> str:
+    """A topic page's Markdown; the bodies (by question id) go in it if given, else markers do."""
     page = topic_page(topic.id)
     return render_template(
         "topic.md.j2",
         topic=topic,
         bodies=bodies,
+        body_template=body_template(page),
+        body_marker=BODY_MARKER,
         pdf_url=site_url(page, pdf) if pdf else None,
         **_context(bank, page),
     )
 
 
 def question_markdown(
-    bank: Bank, q: Question, text: RenderedText, body: str, repository: Repository | None, own_search_index: bool
+    bank: Bank, q: Question, text: RenderedText, own_search_index: bool, body: str | None = None
 ) -> str:
-    page = question_page(q.id)
-    topic = bank.topic_of(q)
-    index = topic.questions.index(q)
+    """A question page's Markdown: front matter, heading, and the body if given, else its marker."""
     return render_template(
         "question.md.j2",
+        q=q,
+        body=body,
+        body_template=body_template(question_page(q.id)),
+        body_marker=BODY_MARKER,
+        short_text=text.short_text,
+        own_search_index=own_search_index,
+    )
+
+
+def question_page_body(
+    bank: Bank, topic: Topic, index: int, text: RenderedText, repository: Repository | None
+) -> str:
+    """Everything of a question's own page below its heading, as HTML: the body with the answer open, the pager.
+
+    The question is topic.questions[index].
+    """
+    q = topic.questions[index]
+    page = question_page(q.id)
+    return render_template(
+        "question-page.html.j2",
         q=q,
         topic=topic,
         position=index + 1,
         previous=topic.questions[index - 1] if index > 0 else None,
         next=topic.questions[index + 1] if index + 1 < len(topic.questions) else None,
         topic_url=relative_url(page, topic_page(topic.id)),
-        body=body,
-        short_text=text.short_text,
+        body=question_body(bank, q, text, open_answer=True),
         edit_url=repository.edit_url(q) if repository else None,
         report_url=repository.report_url(q) if repository else None,
-        own_search_index=own_search_index,
         **_context(bank, page),
     )
 

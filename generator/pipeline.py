@@ -27,7 +27,7 @@ from .mathsvg import MathRenderer
 from .model import Bank
 from .problems import BankError, BuildFailed, Problem
 from .search_index import rewrite_index
-from .shipcheck import Hit, secure_site
+from .shipcheck import Hit, SiteScan
 from .tree import make_tree, site_config, write_tree
 from .workers import FILLER, Runner, start_workers
 
@@ -74,14 +74,16 @@ def build(options: BuildOptions) -> BuildResult:
         config_file = write_docs_tree(checked, downloads, options.engine, topic_pdfs=options.with_pdfs)
         with staging(options.site_dir) as staged, ThreadPoolExecutor(1, thread_name_prefix="pdf-join") as thread:
             joined = thread.submit(pdfs.finish) if options.with_pdfs else None
-            # 7. the engine builds the tree here while the workers render.
-            run_engine(options.engine, config_file, staged)
+            # 7. the engine builds the tree here while the workers lay out PDFs
+            # and scan each page the engine writes.
+            scan = SiteScan(workers, staged, policy=options.policy)
+            run_engine(options.engine, config_file, staged, on_page=scan.written)
             if options.engine == "mkdocs":
                 rewrite_index(staged, checked.bank, checked.answers)
             # 8. exports and downloads into the staged site.
             written = _deliver(checked, workers, joined, staged / outputs.SITE_FOLDER) if options.with_pdfs else []
             # 9. the last check, on the HTML that ships; then the policy on every page.
-            hits = secure_site(staged, workers, policy=options.policy)
+            hits = scan.finish()
             if hits:
                 raise BankError(_located(checked.bank, hits))
             # 10. the swap (on leaving the block).
@@ -171,8 +173,9 @@ def check_shipped(options: BuildOptions) -> list[Problem]:
         config_file = write_docs_tree(checked, [], options.engine)
         scratch = Path(tempfile.mkdtemp(prefix="qb-check-"))
         try:
-            run_engine(options.engine, config_file, scratch / "site")
-            return _located(checked.bank, secure_site(scratch / "site", workers))
+            scan = SiteScan(workers, scratch / "site", policy=False)
+            run_engine(options.engine, config_file, scratch / "site", on_page=scan.written)
+            return _located(checked.bank, scan.finish())
         except BuildFailed as exc:
             return [Problem(str(paths.tree_dir() / "mkdocs.yml"), 1, 1, str(exc))]
         finally:

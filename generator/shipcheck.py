@@ -20,6 +20,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterator
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,47 +162,85 @@ def _page_question(page: str) -> str | None:
     return parts[1] if len(parts) == 3 and parts[0] == QUESTION_DIR and parts[2] == "index.html" else None
 
 
-def scan_files(site_dir: Path, pages: list[str]) -> tuple[list[Hit], dict[str, str]]:
-    """Hits in these pages, and the policy each page needs (a worker's share of the site)."""
+def secure_pages(site_dir: Path, pages: list[str], policy: bool) -> list[Hit]:
+    """Scan these pages as they are on disk; give each clean one its policy (a worker's share).
+
+    A page with a hit keeps no policy, and any hit fails the build, which
+    discards the whole staged site, so writing the others at once is safe.
+    """
     hits: list[Hit] = []
-    policies: dict[str, str] = {}
     for page in pages:
-        data = (site_dir / page).read_bytes()
+        path = site_dir / page
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:  # the engine writes no file for an empty page
+            continue
         if not data.strip():
             continue
         document = _parse(data)
         found = list(scan_page(page, document, _page_question(page)))
         hits.extend(found)
-        if not found:
-            policies[page] = policy_for(inline_script_hashes(document))
-    return hits, policies
+        if policy and not found:
+            _write_policy(path, data, policy_for(inline_script_hashes(document)))
+    return hits
 
 
-def write_policies(site_dir: Path, policies: dict[str, str]) -> None:
-    """Each page's policy as the first thing in its <head>."""
-    for page, csp in policies.items():
-        path = site_dir / page
-        data = path.read_bytes()
-        head = _HEAD.search(data)
-        if head is None:
-            continue
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'.encode()
-        write_bytes_atomic(path, data[: head.end()] + meta + data[head.end() :])
+def _write_policy(path: Path, data: bytes, csp: str) -> None:
+    """The policy as the first thing in the page's <head>."""
+    head = _HEAD.search(data)
+    if head is None:
+        return
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{csp}">'.encode()
+    write_bytes_atomic(path, data[: head.end()] + meta + data[head.end() :])
+
+
+class SiteScan:
+    """The scan of the site as it ships, fed each page once the engine has written it.
+
+    With MkDocs one worker at a time scans (and secures) the pages written so
+    far while the engine goes on building (engine.py) on the other core;
+    `finish` shares out what is left, with the pages the engine did not hand
+    over (404.html, all of Zensical's), and collects the hits.
+    """
+
+    BATCH = 32
+
+    def __init__(self, runner: Runner, site_dir: Path, *, policy: bool = True) -> None:
+        self.runner = runner
+        self.site_dir = site_dir
+        self.policy = policy
+        self.seen: set[str] = set()
+        self._waiting: list[str] = []
+        self._scans: list[Future[list[Hit]]] = []
+
+    def written(self, page: str) -> None:
+        """A page (its path under the site folder) that the engine has written and will not touch again."""
+        self.seen.add(page)
+        self._waiting.append(page)
+        # One scan in flight at most: the engine keeps a core of its own.
+        if len(self._waiting) >= self.BATCH and (not self._scans or self._scans[-1].done()):
+            self._submit(self._waiting)
+            self._waiting = []
+
+    def _submit(self, pages: list[str]) -> None:
+        self._scans.append(self.runner.call(secure_pages, self.site_dir, pages, self.policy, priority=URGENT))
+
+    def finish(self) -> list[Hit]:
+        """Every page scanned (and, if none has a hit, secured); the hits."""
+        rest = self._waiting + sorted(
+            page
+            for page in (p.relative_to(self.site_dir).as_posix() for p in self.site_dir.rglob("*.html"))
+            if page not in self.seen
+        )
+        self._waiting = []
+        shares = self.runner.workers * 4
+        for chunk in (rest[i::shares] for i in range(shares)):
+            if chunk:
+                self._submit(chunk)
+        hits = [hit for future in self._scans for hit in future.result()]
+        return sorted(hits, key=lambda h: (h.page, h.line))
 
 
 def secure_site(site_dir: Path, runner: Runner, *, policy: bool = True) -> list[Hit]:
-    """Scan every page; if none has a hit (and `policy`), write the CSP into each. Returns the hits.
-
-    Pages are independent, so the runner's workers share them.
-    """
-    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
-    shares = runner.workers * 4
-    chunks = [pages[i::shares] for i in range(shares) if pages[i::shares]]
-    scans = [runner.call(scan_files, site_dir, chunk, priority=URGENT) for chunk in chunks]
-    results = [future.result() for future in scans]
-    hits = sorted((h for found, _ in results for h in found), key=lambda h: (h.page, h.line))
-    if hits or not policy:
-        return hits
-    for future in [runner.call(write_policies, site_dir, policies, priority=URGENT) for _, policies in results]:
-        future.result()
-    return hits
+    """Scan every page of a built site from disk; give each clean page its policy. Returns the hits."""
+    return SiteScan(runner, site_dir, policy=policy).finish()

@@ -30,6 +30,8 @@ from .model import Bank
 from .templating import environment
 
 MATH_DIR = "assets/math"
+# The theme overrides folder in the tree, beside docs/.
+THEME_DIR = "overrides"
 # Browser libraries from node_modules (package-lock.json pins them), bundled
 # into the site: nothing is fetched from another host when a page is viewed.
 VENDORED = {
@@ -43,13 +45,29 @@ _BODY_DEPTH_PREFIX = "../../"
 
 @dataclass
 class Tree:
-    """The docs tree in memory: {path under docs/: content}, and the engine config."""
+    """The docs tree in memory: {path under docs/: content}, the theme overrides and the engine config."""
 
     files: dict[str, bytes] = field(default_factory=dict)
+    # {path under overrides/: content}: the project's overrides and the question bodies.
+    theme: dict[str, bytes] = field(default_factory=dict)
     config: dict = field(default_factory=dict)
 
     def add(self, path: str, content: str | bytes) -> None:
-        self.files[path] = content.encode("utf-8") if isinstance(content, str) else content
+        self.files[path] = _bytes(content)
+
+    def add_bodies(self, page: str, bodies: list[str]) -> None:
+        """A page's question bodies, in order, as the theme template its Markdown names."""
+        # A marker inside a body would shift the rest; as an empty comment it shows the same.
+        joined = pages.BODY_MARKER.join(body.replace(pages.BODY_MARKER, "<!---->") for body in bodies)
+        # Contributor text must not act as template code: in a raw block only
+        # "{%" can end it, and "&#123;%" shows the same in HTML.
+        inert = joined.replace("{%", "&#123;%")
+        name = f"{pages.BODY_TEMPLATES}/{pages.body_template(page)}.html"
+        self.theme[name] = _bytes("{% raw %}" + inert + "{% endraw %}")
+
+
+def _bytes(content: str | bytes) -> bytes:
+    return content.encode("utf-8") if isinstance(content, str) else content
 
 
 def site_config(config_file: Path | None = None) -> dict:
@@ -79,16 +97,21 @@ class _MathFiles:
     def __init__(self, math: MathRenderer) -> None:
         self.math = math
         self.files: dict[str, str] = {}
+        self.images: dict[tuple[str, str, bool], str] = {}
         self.template = environment().get_template("math-img.html.j2")
 
     def place(self, markup: str) -> str:
         def as_image(tex: str, svg: str, display: bool) -> str:
-            name = f"{MATH_DIR}/{hashlib.sha256(svg.encode()).hexdigest()[:20]}.svg"
-            self.files[name] = svg
-            width, height, shift = svg_metrics(svg)
-            return self.template.render(
-                src=_BODY_DEPTH_PREFIX + name, tex=tex, display=display, width=width, height=height, shift=shift
-            )
+            # A formula recurs across answers: its markup is made once.
+            key = (tex, svg, display)
+            if key not in self.images:
+                name = f"{MATH_DIR}/{hashlib.sha256(svg.encode()).hexdigest()[:20]}.svg"
+                self.files[name] = svg
+                width, height, shift = svg_metrics(svg)
+                self.images[key] = self.template.render(
+                    src=_BODY_DEPTH_PREFIX + name, tex=tex, display=display, width=width, height=height, shift=shift
+                )
+            return self.images[key]
 
         return self.math.replace_in_html(markup, wrap=as_image)
 
@@ -115,14 +138,26 @@ def make_tree(
         )
         for q in bank.questions
     }
+    # An engine that indexes the pages for its own search must find the bodies in them.
+    inline = not own_search_index
     for topic in bank.topics:
         bodies = {}
-        for q in topic.questions:
+        for index, q in enumerate(topic.questions):
             text = texts[q.id]
             bodies[q.id] = pages.question_body(bank, q, text, open_answer=False)
-            page_body = pages.question_body(bank, q, text, open_answer=True)
-            tree.add(question_page(q.id), pages.question_markdown(bank, q, text, page_body, repo, own_search_index))
-        tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, _numbered(bodies), topic_pdfs.get(topic.id)))
+            page_body = pages.question_page_body(bank, topic, index, text, repo)
+            if inline:
+                tree.add(question_page(q.id), pages.question_markdown(bank, q, text, own_search_index, page_body))
+            else:
+                tree.add_bodies(question_page(q.id), [page_body])
+                tree.add(question_page(q.id), pages.question_markdown(bank, q, text, own_search_index))
+        bodies = _numbered(bodies)
+        pdf = topic_pdfs.get(topic.id)
+        if inline:
+            tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf, bodies))
+        else:
+            tree.add_bodies(topic_page(topic.id), list(bodies.values()))
+            tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf))
     tree.add(pages.HOME, pages.home_markdown(bank, downloads, topic_pdfs))
     for path, text in pages.simple_pages(bank).items():
         tree.add(path, text)
@@ -133,6 +168,10 @@ def make_tree(
         if source.is_file():
             tree.add(source.relative_to(paths.authored_docs()).as_posix(), source.read_bytes())
     add_vendored_scripts(tree)
+    overrides = paths.ROOT / config.get("theme", {}).get("custom_dir", "overrides")
+    for source in sorted(overrides.rglob("*")):
+        if source.is_file():
+            tree.theme[source.relative_to(overrides).as_posix()] = source.read_bytes()
     tree.config = engine_config(config, bank)
     return tree
 
@@ -177,8 +216,8 @@ def engine_config(config: Mapping, bank: Bank) -> dict:
     generated.pop("repo_url", None)
     generated.pop("edit_uri", None)
     theme = dict(generated.get("theme", {}))
-    # The theme overrides stay in the project; the tree points at them.
-    theme["custom_dir"] = str(paths.ROOT / theme.get("custom_dir", "overrides"))
+    # The project's overrides, copied into the tree beside the question bodies.
+    theme["custom_dir"] = THEME_DIR
     generated["theme"] = theme
     generated["nav"] = pages.nav(bank)
     return generated
@@ -186,8 +225,9 @@ def engine_config(config: Mapping, bank: Bank) -> dict:
 
 def write_tree(tree: Tree, folder: Path) -> Path:
     """Bring folder in line with the tree: changed files rewritten, stale ones removed; return the config."""
-    docs = folder / "docs"
+    docs, theme = folder / "docs", folder / THEME_DIR
     wanted = {docs / path: content for path, content in tree.files.items()}
+    wanted.update((theme / path, content) for path, content in tree.theme.items())
     config_file = folder / "mkdocs.yml"
     config_text = "# Generated by `python -m generator build` from ../../mkdocs.yml: edit that one.\n"
     config_text += yaml.safe_dump(tree.config, sort_keys=False, allow_unicode=True)
@@ -199,15 +239,15 @@ def write_tree(tree: Tree, folder: Path) -> Path:
         except OSError:
             pass
         write_bytes_atomic(path, content)
-    if docs.exists():
-        for path in sorted(docs.rglob("*"), reverse=True):
+    for top in (docs, theme):
+        for path in sorted(top.rglob("*"), reverse=True):
             if path.is_file() and path not in wanted:
                 path.unlink()
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
     for stray in folder.iterdir():
         # Dot folders are the engines' own caches.
-        if stray in (docs, config_file) or stray.name.startswith("."):
+        if stray in (docs, theme, config_file) or stray.name.startswith("."):
             continue
         if stray.is_dir():
             shutil.rmtree(stray)

@@ -60,3 +60,23 @@ def test_the_generated_config_has_no_hooks_and_no_python_tags(tmp_path: Path) ->
     config = yaml.safe_load(text)
     assert "hooks" not in config and config["docs_dir"] == "docs"
     assert "!!python" not in (ROOT / "mkdocs.yml").read_text() and "hooks:" not in (ROOT / "mkdocs.yml").read_text()
+
+
+def test_mkdocs_parses_no_question_body_as_markdown(tmp_path: Path) -> None:
+    # The bodies are HTML already; as Markdown the engine would parse them
+    # again, which was most of a large build. They are theme templates instead.
+    run = run_generator(
+        "build", "--site-only", "--site-dir", str(tmp_path / "site"), content=FIXTURE_BANK, work=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    tree = tmp_path / "build" / "site-src"
+    markdown = [p for p in (tree / "docs").rglob("*.md")]
+    assert markdown and not [p for p in markdown if 'class="qb-body"' in p.read_text()]
+    question = (tree / "docs" / "questions" / "alpha-one.md").read_text()
+    assert yaml.safe_load(question.split("---")[1])["qb_bodies"] == "questions/alpha-one"
+    assert "<!-- qb-body -->" in question
+    bodies = tree / "overrides" / "qb-bodies" / "questions" / "alpha-one.html"
+    assert 'class="qb-body" data-qid="alpha-one"' in bodies.read_text()
+    site = BeautifulSoup((tmp_path / "site" / "questions" / "alpha-one" / "index.html").read_text(), "html.parser")
+    assert site.select_one('article .qb-body[data-qid="alpha-one"] details.answer[open]') is not None
+    assert "qb-body -->" not in str(site.select_one("article"))

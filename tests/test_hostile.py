@@ -161,3 +161,29 @@ def test_rendered_output_scan_finds_executable_markup_only_inside_tags(html: str
     from generator.safety import unsafe_markup
 
     assert unsafe_markup(html) == found
+
+
+# Template syntax Jinja (MkDocs) and MiniJinja (Zensical) would run (validation
+# refuses "{#", as an attribute list), with what would end a raw block early.
+
+TEMPLATE_SYNTAX = "{{ 7*7 }} {% endraw %}{{ config.site_name }}{% raw %} {%- endraw -%} {%+ endraw %}"
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_template_syntax_in_an_answer_shows_as_written(tmp_path: Path, engine: str) -> None:
+    from generator.engine import zensical_command
+
+    if engine == "zensical" and zensical_command() is None:
+        pytest.skip("Zensical is not installed (make creates .venv-zensical)")
+    payload = f"Plain: {TEMPLATE_SYNTAX}\n\n      Code: `{TEMPLATE_SYNTAX}`"
+    content = write_bank(tmp_path, {"a.yaml": HEAD.replace("{payload}", payload)})
+    site = tmp_path / "site"
+    args = ("build", "--site-only", "--engine", engine, "--site-dir", str(site))
+    run = run_generator(*args, content=content, work=tmp_path)
+    assert run.returncode == 0, run.stderr
+    for page in ("questions/q-one/index.html", "topics/a/index.html"):
+        body = BeautifulSoup((site / page).read_text(), "html.parser").select_one('.qb-body[data-qid="q-one"]')
+        assert body is not None, page
+        text = body.get_text()
+        assert text.count(TEMPLATE_SYNTAX) == 2, (page, text)
+        assert "49" not in text and "Study Guide" not in text, page

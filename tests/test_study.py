@@ -304,6 +304,8 @@ def test_progress_charts_from_seeded_progress(page, site_url: str) -> None:
     seed(page, state)
     page.goto(site_url + "progress/")
     bars = page.locator(".qb-topic-bars li")
+    # The bars are drawn once questions.json has arrived; count() alone does not wait.
+    bars.first.wait_for()
     assert bars.count() == 2
     one = page.locator('.qb-topic-bars li[data-topic="one"] progress')
     assert (one.get_attribute("max"), page.evaluate("el => el.value", one.element_handle())) == ("3", 2)
