@@ -103,7 +103,7 @@ def write_docs_tree(
             math,
             downloads=downloads,
             topic_pdfs=pdfs,
-            own_search_index=engine == "mkdocs",
+            engine=engine,
         )
     finally:
         math.close()

@@ -123,7 +123,7 @@ def make_tree(
     *,
     downloads: list[outputs.Download],
     topic_pdfs: Mapping[str, str],
-    own_search_index: bool = True,
+    engine: str = "mkdocs",
 ) -> Tree:
     """Every page of the site, built from the checked bank."""
     tree = Tree()
@@ -138,7 +138,9 @@ def make_tree(
         )
         for q in bank.questions
     }
-    # An engine that indexes the pages for its own search must find the bodies in them.
+    # With MkDocs the site ships its own search index (search_index.py); an
+    # engine that indexes the pages for its own search must find the bodies in them.
+    own_search_index = engine == "mkdocs"
     inline = not own_search_index
     for topic in bank.topics:
         bodies = {}
@@ -172,7 +174,7 @@ def make_tree(
     for source in sorted(overrides.rglob("*")):
         if source.is_file():
             tree.theme[source.relative_to(overrides).as_posix()] = source.read_bytes()
-    tree.config = engine_config(config, bank)
+    tree.config = engine_config(config, bank, engine)
     return tree
 
 
@@ -206,9 +208,12 @@ def _numbered(bodies: Mapping[str, str]) -> dict[str, str]:
     return numbered
 
 
-def engine_config(config: Mapping, bank: Bank) -> dict:
+def engine_config(config: Mapping, bank: Bank, engine: str = "mkdocs") -> dict:
     """mkdocs.yml for the tree: the project's settings, the tree's folders and the navigation."""
     generated = dict(config)
+    if engine == "mkdocs":
+        # Where overrides/main.html keeps the question pages' sidebars for the build (Jinja only).
+        generated["extra"] = {**generated.get("extra", {}), "qb_sidebars": {}}
     generated["docs_dir"] = "docs"
     generated.pop("site_dir", None)
     # The repository feeds our own edit and report links. Material would show

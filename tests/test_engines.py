@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -80,3 +83,25 @@ def test_mkdocs_parses_no_question_body_as_markdown(tmp_path: Path) -> None:
     site = BeautifulSoup((tmp_path / "site" / "questions" / "alpha-one" / "index.html").read_text(), "html.parser")
     assert site.select_one('article .qb-body[data-qid="alpha-one"] details.answer[open]') is not None
     assert "qb-body -->" not in str(site.select_one("article"))
+
+
+def test_reused_question_sidebars_match_those_rendered_for_each_page(tmp_path: Path) -> None:
+    run = run_generator(
+        "build", "--site-only", "--site-dir", str(tmp_path / "site"), content=FIXTURE_BANK, work=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    config_file = tmp_path / "build" / "site-src" / "mkdocs.yml"
+    config = yaml.safe_load(config_file.read_text())
+    assert config["extra"]["qb_sidebars"] == {}
+    del config["extra"]["qb_sidebars"]
+    plain = config_file.with_name("plain.yml")
+    plain.write_text(yaml.safe_dump(config))
+    built = {}
+    for name, file in (("reused", config_file), ("each", plain)):
+        out = tmp_path / name
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(file), "-d", str(out)]
+        subprocess.run(command, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
+        built[name] = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*.html")}
+    assert built["reused"].keys() == built["each"].keys()
+    assert [p for p in built["each"] if p.startswith("questions/")]
+    assert [p for p in built["each"] if built["reused"][p] != built["each"][p]] == []
