@@ -31,7 +31,7 @@ def check_bank(*, render: bool = True, runner: Runner | None = None) -> CheckedB
     snippets are found.
     """
     started = now()
-    bank, problems = load_bank(paths.content_dir(), root=paths.display_root())
+    bank, problems = load_bank(paths.content_dir(), root=paths.display_root(), runner=runner)
     link_bank(bank)
     answers: dict[str, RenderedAnswer] = {}
     if render and bank.questions:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,3 +53,20 @@ def atomic_path(target: Path) -> Iterator[Path]:
         tmp.replace(target)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def discard(folder: Path) -> None:
+    """Delete a folder without waiting for it: a large site takes seconds to delete.
+
+    A detached `rm` does it, so the build is done once the new site is in
+    place; a folder it leaves (the machine stopped) is discarded by the next
+    build. Where there is no `rm`, this waits.
+    """
+    rm = shutil.which("rm")
+    if rm is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    devnull = subprocess.DEVNULL
+    subprocess.Popen(
+        [rm, "-rf", "--", str(folder)], stdin=devnull, stdout=devnull, stderr=devnull, start_new_session=True
+    )

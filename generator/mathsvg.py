@@ -114,10 +114,14 @@ class MathRenderer:
         self._lock = threading.Lock()
         # Inline markup per (svg, display): a formula recurs across answers.
         self._inline: dict[tuple[str, bool], str] = {}
+        self._keys: dict[tuple[str, bool], str] = {}
 
-    @staticmethod
-    def _key(tex: str, display: bool) -> str:
-        return content_key("math", str(int(display)), tex)
+    def _key(self, tex: str, display: bool) -> str:
+        # Asked for each formula at every step (prefetch, render, swap): hashed once.
+        key = self._keys.get((tex, display))
+        if key is None:
+            key = self._keys[(tex, display)] = content_key("math", str(int(display)), tex)
+        return key
 
     def prefetch(self, tex: str, display: bool) -> None:
         key = self._key(tex, display)

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import outputs, paths
 from .check import CheckedBank, check_bank
 from .engine import run_engine
-from .files import copy_atomic
+from .files import copy_atomic, discard
 from .flashcards import write_apkg, write_csv
 from .links import topic_url
 from .mathsvg import MathRenderer
@@ -128,6 +128,9 @@ def staging(site_dir: Path) -> Iterator[Path]:
     """A fresh sibling of site_dir, swapped in if the block succeeds and removed if not."""
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
+    # Old sites an earlier build could not finish deleting.
+    for leftover in site_dir.parent.glob(f".{site_dir.name}.old-*"):
+        discard(leftover.rename(leftover.with_name(f"{leftover.name}.{os.getpid()}")))
     staged = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.new-", dir=site_dir.parent))
     try:
         yield staged
@@ -145,7 +148,7 @@ def swap_in(new_site: Path, site_dir: Path) -> None:
         site_dir.rename(old)
     new_site.rename(site_dir)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        discard(old)
 
 
 def _located(bank: Bank, hits: list[Hit]) -> list[Problem]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from . import safety
 from .loader import SourceFile, ValuePath, load_file
 from .model import DIFFICULTIES, Bank, Location, Question, Topic
 from .problems import Problem
+from .workers import URGENT, Runner
 
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHORT_LIMIT = 200
@@ -253,8 +255,25 @@ def content_files(content_dir: Path) -> list[Path]:
     return sorted(p for p in content_dir.iterdir() if p.is_file() and p.suffix in {".yaml", ".yml"})
 
 
-def load_bank(content_dir: Path, *, root: Path | None = None) -> tuple[Bank, list[Problem]]:
-    """Load and validate every content file; the bank holds what could be read."""
+def _load_one(path: Path, display: str) -> tuple[SourceFile | None, Topic | None, list[Problem]]:
+    """One content file read and checked on its own (in a worker when there is a pool)."""
+    source, problems = load_file(path, display)
+    if source is None:
+        return None, None, problems
+    checker = _FileChecker(source)
+    topic = checker.check()
+    # The checks across files need only where each value stood, not the values.
+    return replace(source, data=None), topic, problems + checker.problems
+
+
+def load_bank(
+    content_dir: Path, *, root: Path | None = None, runner: Runner | None = None
+) -> tuple[Bank, list[Problem]]:
+    """Load and validate every content file; the bank holds what could be read.
+
+    Files are independent until the checks across them, so the runner's
+    workers read and check them side by side.
+    """
     root = root or content_dir.parent
     problems: list[Problem] = []
     topics: list[Topic] = []
@@ -262,19 +281,22 @@ def load_bank(content_dir: Path, *, root: Path | None = None) -> tuple[Bank, lis
     files = content_files(content_dir) if content_dir.is_dir() else []
     if not files:
         problems.append(Problem(str(content_dir), 1, 1, "no content files (*.yaml) found"))
+    displays = []
     for path in files:
         try:
-            display = str(path.relative_to(root))
+            displays.append(str(path.relative_to(root)))
         except ValueError:
-            display = str(path)
-        source, found = load_file(path, display)
+            displays.append(str(path))
+    jobs = list(zip(files, displays, strict=True))
+    if runner is not None and runner.workers > 1 and len(files) > 1:
+        futures = [runner.call(_load_one, path, display, priority=URGENT) for path, display in jobs]
+        loaded = [future.result() for future in futures]
+    else:
+        loaded = [_load_one(path, display) for path, display in jobs]
+    for display, (source, topic, found) in zip(displays, loaded, strict=True):
         problems += found
-        if source is None:
-            continue
-        sources[display] = source
-        checker = _FileChecker(source)
-        topic = checker.check()
-        problems += checker.problems
+        if source is not None:
+            sources[display] = source
         if topic is not None:
             topics.append(topic)
     bank = Bank(topics)
