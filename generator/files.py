@@ -43,6 +43,24 @@ def copy_atomic(source: Path, target: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def place_atomic(source: Path, target: Path) -> None:
+    """Put source's bytes at target: a hard link where it can be (no copying), else a copy.
+
+    Safe because every writer here replaces a file by renaming a new one over
+    it, so the content a link points at never changes afterwards.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temporary(target)
+    try:
+        try:
+            os.link(source, tmp)
+        except OSError:
+            shutil.copyfile(source, tmp)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 @contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """A temporary path for a writer that wants a file name; renamed over target if the block succeeds."""

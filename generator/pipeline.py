@@ -12,7 +12,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,7 @@ from pathlib import Path
 from . import outputs, paths
 from .check import CheckedBank, check_bank
 from .engine import run_engine
-from .files import copy_atomic, discard
+from .files import discard, place_atomic
 from .flashcards import write_apkg, write_csv
 from .links import topic_url
 from .mathsvg import MathRenderer
@@ -29,7 +29,7 @@ from .problems import BankError, BuildFailed, Problem
 from .search_index import rewrite_index
 from .shipcheck import Hit, SiteScan
 from .tree import make_tree, site_config, write_tree
-from .workers import FILLER, Runner, start_workers
+from .workers import FILLER, start_workers
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,11 @@ def build(options: BuildOptions) -> BuildResult:
         if checked.problems:
             raise BankError(checked.problems)
         downloads = list(outputs.DOWNLOADS if options.with_pdfs else ())
-        # 5. PDF parts go to the workers first, so they lay out while the site builds.
+        # 5. PDF parts and the deck go to the workers first, so they are made while the site builds.
         if options.with_pdfs:
             from .pdf import start_pdfs
 
+            deck = workers.call(write_apkg, checked, paths.downloads_dir() / outputs.DECK.filename, priority=FILLER)
             pdfs = start_pdfs(
                 checked,
                 paths.downloads_dir(),
@@ -81,7 +82,7 @@ def build(options: BuildOptions) -> BuildResult:
             if options.engine == "mkdocs":
                 rewrite_index(staged, checked.bank, checked.answers)
             # 8. exports and downloads into the staged site.
-            written = _deliver(checked, workers, joined, staged / outputs.SITE_FOLDER) if options.with_pdfs else []
+            written = _deliver(checked, deck, joined, staged / outputs.SITE_FOLDER) if options.with_pdfs else []
             # 9. the last check, on the HTML that ships; then the policy on every page.
             hits = scan.finish()
             if hits:
@@ -110,16 +111,15 @@ def write_docs_tree(
     return write_tree(tree, paths.tree_dir())
 
 
-def _deliver(checked: CheckedBank, workers: Runner, joined, target: Path) -> list[Path]:
-    """The deck and the CSV made, the PDFs joined, and all of them copied into the staged site."""
+def _deliver(checked: CheckedBank, deck: Future, joined: Future, target: Path) -> list[Path]:
+    """The CSV made, the deck and the PDFs awaited, and all of them placed in the staged site."""
     made = paths.downloads_dir()
-    deck = workers.call(write_apkg, checked, made / outputs.DECK.filename, priority=FILLER)
     write_csv(checked, made / outputs.SPREADSHEET.filename)
     deck.result()
     joined.result()  # raises the PDF stage's BuildFailed
     names = [d.filename for d in outputs.DOWNLOADS] + [outputs.topic_pdf(t.id) for t in checked.bank.topics]
     for name in names:
-        copy_atomic(made / name, target / name)
+        place_atomic(made / name, target / name)
     return [target / name for name in names]
 
 
