@@ -51,6 +51,9 @@ def warm_up() -> None:
     """Pool initializer: import WeasyPrint and load the fonts while the parent still builds HTML."""
     import weasyprint
 
+    from . import svgpaths
+
+    svgpaths.install()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     # The hyphenation dictionary too: loading it costs the first part a tenth of a second.
     sample = (
@@ -97,6 +100,9 @@ def render_part(request: PartRequest, cache_dir: Path) -> RenderedPart:
 
     import weasyprint
 
+    from . import svgpaths
+
+    svgpaths.install()
     # WeasyPrint warns about CSS it ignores; the print stylesheets are ours and
     # tested, so keep the build output to what matters. Its errors (an image it
     # cannot read prints the alt text instead) fail the part.

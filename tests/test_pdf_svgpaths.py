@@ -1,0 +1,52 @@
+"""The replayed SVG paths (generator/pdf/svgpaths.py) draw exactly what WeasyPrint would."""
+
+from __future__ import annotations
+
+import base64
+import os
+
+import pytest
+
+from generator.pdf import svgpaths
+
+# Glyph-like paths that repeat (as MathJax's do), a relative arc, and one in
+# units and percentages, which must not be replayed from another size.
+SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="12" viewBox="0 0 {w} 12">
+<g transform="scale(1,-1)"><path d="M1 -1Q2 -3 4 -1T8 -1L8 -9H1Z"/></g>
+<g transform="translate(9,0)"><path d="M1 -1Q2 -3 4 -1T8 -1L8 -9H1Z"/></g>
+<path d="m10 6a2 2 0 1 0 4 0z" fill="red"/>
+<path d="M0 0L50% 1em" stroke="blue"/>
+</svg>"""
+
+
+def _document(widths: tuple[int, ...]) -> str:
+    images = "".join(
+        f'<img alt="f" src="data:image/svg+xml;base64,{base64.b64encode(SVG.format(w=w).encode()).decode()}">'
+        for w in widths
+    )
+    return f'<html lang="en"><p>{images}</p><p>{images}</p></html>'
+
+
+def _pdf(html: str) -> bytes:
+    import weasyprint
+
+    return weasyprint.HTML(string=html).write_pdf(pdf_tags=True)
+
+
+def test_replayed_paths_give_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    from weasyprint import svg
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+    svgpaths.install()
+    html = _document((20, 40))
+    replayed = _pdf(html)
+    with monkeypatch.context() as plain:
+        plain.setitem(svg.TAGS, "path", svgpaths._original)
+        drawn = _pdf(html)
+    assert replayed == drawn
+    assert "M1 -1Q2 -3 4 -1T8 -1L8 -9H1Z" in svgpaths._recorded
+
+
+def test_only_plain_number_paths_are_replayed() -> None:
+    assert svgpaths._PLAIN.fullmatch("M21 287Q21 301 36 335T84 406ZM1e-3 -2.5L4,5")
+    assert not svgpaths._PLAIN.fullmatch("M0 0L50% 1em")
