@@ -58,3 +58,23 @@ def test_fonts_are_subset_by_harfbuzz() -> None:
     from weasyprint.text.ffi import harfbuzz_subset
 
     assert harfbuzz_subset is not None
+
+
+def test_streams_are_deflated_at_the_default_level() -> None:
+    import zlib
+
+    import pydyf
+
+    from generator.pdf import flate
+
+    flate.install()
+    flate.install()
+    data = b"1 0 0 1 722.2 0 cm 84 237 m 84 250 l f Q " * 500
+    packed = pydyf.zlib.compressobj(level=9)
+    packed = packed.compress(data) + packed.flush()
+    default = zlib.compressobj(6)
+    assert packed == default.compress(data) + default.flush()
+    assert pydyf.zlib.decompress(packed) == data
+    # What pydyf writes: the dictionary, then the deflated bytes between the keywords.
+    written = pydyf.Stream([data], compress=True).data
+    assert zlib.decompress(written.split(b"\nstream\n", 1)[1].rsplit(b"\nendstream", 1)[0]) == data

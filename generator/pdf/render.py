@@ -47,13 +47,18 @@ class _ErrorLog(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def _install_speedups() -> None:
+    from . import flate, svgpaths
+
+    flate.install()
+    svgpaths.install()
+
+
 def warm_up() -> None:
     """Pool initializer: import WeasyPrint and load the fonts while the parent still builds HTML."""
     import weasyprint
 
-    from . import svgpaths
-
-    svgpaths.install()
+    _install_speedups()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     # The hyphenation dictionary too: loading it costs the first part a tenth of a second.
     sample = (
@@ -63,11 +68,16 @@ def warm_up() -> None:
     weasyprint.HTML(string=sample).render()
 
 
+# Bump when render_part writes other bytes for the same HTML (flate.py's level,
+# say), so a warm build never joins parts made both ways.
+RENDER_VERSION = "2"
+
+
 def cache_key(request: PartRequest) -> str:
     # The version from the package metadata: importing WeasyPrint in the parent
     # only to read it would cost more than a warm build's whole cache lookup.
     sheets = [Path(sheet).read_bytes() for sheet in request.stylesheets]
-    return content_key(version("weasyprint"), request.html, *request.stylesheets, *sheets)
+    return content_key(RENDER_VERSION, version("weasyprint"), request.html, *request.stylesheets, *sheets)
 
 
 def _cache_paths(request: PartRequest, cache_dir: Path) -> tuple[Path, Path]:
@@ -100,9 +110,7 @@ def render_part(request: PartRequest, cache_dir: Path) -> RenderedPart:
 
     import weasyprint
 
-    from . import svgpaths
-
-    svgpaths.install()
+    _install_speedups()
     # WeasyPrint warns about CSS it ignores; the print stylesheets are ours and
     # tested, so keep the build output to what matters. Its errors (an image it
     # cannot read prints the alt text instead) fail the part.
