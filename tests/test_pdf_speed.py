@@ -78,3 +78,23 @@ def test_streams_are_deflated_at_the_default_level() -> None:
     # What pydyf writes: the dictionary, then the deflated bytes between the keywords.
     written = pydyf.Stream([data], compress=True).data
     assert zlib.decompress(written.split(b"\nstream\n", 1)[1].rsplit(b"\nendstream", 1)[0]) == data
+
+
+def test_code_blocks_lose_only_spans_that_style_nothing() -> None:
+    import re
+
+    from generator.pdf.documents import _plain_code
+
+    code = (
+        '<pre><span></span><code><span id="__span-0-1"><span class="kn">from</span><span class="w"> </span>'
+        '<span class="n">a</span><span class="p">.</span><span class="hll">b</span><span class="o">&lt;</span>\n'
+        '</span><span id="__span-0-2"><span class="n">c</span>\n</span></code></pre>'
+    )
+    outside = '<p><span class="n">kept outside code</span></p>'
+    plain = _plain_code(outside + code)
+    assert plain.startswith(outside)
+    assert re.sub(r"<[^>]+>", "", plain) == re.sub(r"<[^>]+>", "", outside + code)
+    assert "__span" not in plain and 'class="n"' not in plain.removeprefix(outside)
+    for styled in ('<span class="kn">from</span>', '<span class="hll">b</span>', '<span class="o">&lt;</span>'):
+        assert styled in plain
+    assert plain.count("<span") == plain.count("</span>")
