@@ -98,3 +98,17 @@ def test_code_blocks_lose_only_spans_that_style_nothing() -> None:
     for styled in ('<span class="kn">from</span>', '<span class="hll">b</span>', '<span class="o">&lt;</span>'):
         assert styled in plain
     assert plain.count("<span") == plain.count("</span>")
+
+
+def test_a_part_laid_out_with_reused_stylesheets_is_the_same(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.pdf import render
+    from generator.pdf.documents import stylesheets
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", os.environ.get("SOURCE_DATE_EPOCH", "1700000000"))
+    html = '<html lang="en"><body class="guide chapter"><h1 class="chapter-title">T</h1><pre>x</pre></html>'
+    request = render.PartRequest("sheets", html, stylesheets("guide", "a4"), ".")
+    render._stylesheets.clear()
+    fresh = render.render_part(request, tmp_path / "a")
+    assert render._stylesheets
+    reused = render.render_part(request, tmp_path / "b")
+    assert fresh.pdf.read_bytes() == reused.pdf.read_bytes()
