@@ -350,7 +350,9 @@ def bench_mkdocs_to_pdf(tree_config: Path, work: Path) -> dict:
     pins = [TO_PDF, "mkdocs==1.6.1", "mkdocs-material==9.8.1", "pymdown-extensions==13.1"]
     subprocess.run([str(venv / "bin" / "pip"), "install", "-q", *pins], check=True, stdout=subprocess.DEVNULL)
     config = yaml.safe_load(tree_config.read_text(encoding="utf-8"))
+    # The copy of the config stands elsewhere: the tree's folders by their full paths.
     config["docs_dir"] = str(tree_config.parent / "docs")
+    config["theme"]["custom_dir"] = str(tree_config.parent / config["theme"]["custom_dir"])
     config["plugins"].append({"to-pdf": {"output_path": "site.pdf"}})
     own = work / "to-pdf.yml"
     own.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
