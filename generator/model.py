@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 DIFFICULTIES = ("basic", "intermediate", "advanced")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,33 @@ class Location:
     path: str
     line: int
     column: int
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, such as the month an answer was last reviewed."""
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def label(self) -> str:
+        """How a page shows it: "December 2026"."""
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+    def months_before(self, later: Month) -> int:
+        return (later.year - self.year) * 12 + later.month - self.month
+
+
+@dataclass(frozen=True)
+class Source:
+    """A primary reference an answer rests on: a paper, official documentation, a regulation."""
+
+    title: str
+    url: str
 
 
 @dataclass
@@ -30,6 +61,9 @@ class Question:
     location: Location
     # Where the answer's text begins, for errors found while rendering it.
     answer_location: Location
+    # The month of the last expert review, and the references the answer rests on.
+    reviewed: Month | None = None
+    sources: list[Source] = field(default_factory=list)
     # Filled in by the link stage.
     backlinks: list[str] = field(default_factory=list)
     number: int = 0

@@ -12,9 +12,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import safety
+from . import freshness, safety
 from .loader import SourceFile, ValuePath, load_file
-from .model import DIFFICULTIES, Bank, Location, Question, Topic
+from .model import DIFFICULTIES, Bank, Location, Month, Question, Source, Topic
 from .problems import Problem
 from .workers import URGENT, Runner
 
@@ -31,7 +31,9 @@ QUESTION_REQUIRED = {
     "tags": list,
     "related": list,
 }
-QUESTION_OPTIONAL = {"formula": str}
+QUESTION_OPTIONAL = {"formula": str, "reviewed": str, "sources": list}
+SOURCE_FIELDS = {"title": str, "url": str}
+SOURCES_LIMIT = 3
 ROOT_FIELDS = {"topic": dict, "questions": list}
 
 _TYPE_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "a mapping"}
@@ -186,6 +188,8 @@ class _FileChecker:
             self.report(path + ("tags",), "a question needs at least one tag")
         related = self.id_list(data, path, "related")
         formula = data.get("formula") if isinstance(data.get("formula"), str) else None
+        reviewed = self.reviewed(data, path)
+        sources = self.sources(data, path)
         if not qid:
             return None
         return Question(
@@ -200,7 +204,41 @@ class _FileChecker:
             topic_id=topic_id,
             location=self.location(path),
             answer_location=self.location(path + ("answer",)),
+            reviewed=reviewed,
+            sources=sources,
         )
+
+    def reviewed(self, data: dict, path: ValuePath) -> Month | None:
+        value = data.get("reviewed")
+        if not isinstance(value, str):
+            return None
+        month, problem = freshness.parse_month(value)
+        if problem:
+            self.report(path + ("reviewed",), problem)
+        return month
+
+    def sources(self, data: dict, path: ValuePath) -> list[Source]:
+        value = data.get("sources")
+        if not isinstance(value, list):
+            return []
+        if len(value) > SOURCES_LIMIT:
+            self.report(path + ("sources",), f"a question lists at most {SOURCES_LIMIT} sources, not {len(value)}")
+        found: list[Source] = []
+        for i, item in enumerate(value):
+            where = (*path, "sources", i)
+            if self.fields(item, where, SOURCE_FIELDS, {}, f"source {i + 1}") is None:
+                continue
+            title = self.text(item, where, "title", one_line=True)
+            url = item.get("url") if isinstance(item.get("url"), str) else ""
+            for finding in safety.check_markdown(title):
+                self.report(where + ("title",), finding.message)
+            if url and not safety.is_https_url(url):
+                self.report(where + ("url",), f"source url {url!r} must be an https:// address with a host")
+            elif any(url == other.url for other in found):
+                self.report(where + ("url",), f"source url {url!r} is listed twice")
+            elif title and url:
+                found.append(Source(title, url))
+        return found
 
 
 def _check_bank(bank: Bank, sources: dict[str, SourceFile]) -> list[Problem]:
