@@ -20,6 +20,7 @@ def test_listwise_deletion_and_mean_imputation_variance():
     filled = np.concatenate([observed, np.full(3_000, observed.mean())])
     assert math.isclose(filled.var() / observed.var(), 0.7, rel_tol=1e-12)
     assert "70% of the observed variance" in text
+    assert round(100 * math.sqrt(0.7)) == 84 and "standard deviation to about 84%" in text
 
 
 def test_pandas_example_statistics():
@@ -57,6 +58,16 @@ def test_knn_imputation_distances():
     assert round(np.mean([rows[k][1] for k in nearest]), 3) == 0.7
     assert "(0.8 + 0.6)/2 = 0.7" in text
     assert np.mean([r[1] for r in rows.values()]) == 0.575 and "0.575" in text
+    # scikit-learn's own imputer agrees with the hand computation.
+    from sklearn.impute import KNNImputer
+    from sklearn.metrics.pairwise import nan_euclidean_distances
+
+    train = np.array(list(rows.values()))
+    query = np.array([[1.0, np.nan, 0.5]])
+    assert np.allclose(nan_euclidean_distances(query, train)[0], [dist[k] for k in "BCDE"])
+    filled = KNNImputer(n_neighbors=2).fit(train).transform(query)
+    assert math.isclose(filled[0, 1], 0.7)
+    assert KNNImputer().n_neighbors == 5 and "`n_neighbors=5`" in text
 
 
 def test_outlier_iqr_and_masked_z_score():
@@ -70,6 +81,19 @@ def test_outlier_iqr_and_masked_z_score():
     assert round(x.std(), 1) == 24.9 and "about 24.9" in text
     z = (95 - x.mean()) / x.std()
     assert round(z, 1) == 2.8 and z < 3 and "z \\approx 2.8" in text
+    # No point can exceed sqrt(n - 1) in |z| (population sd), so n <= 10 never passes 3.
+    assert abs(z) <= math.sqrt(len(x) - 1)
+    for n in range(2, 11):
+        extreme = np.array([0.0] * (n - 1) + [1.0])
+        z_max = (extreme.max() - extreme.mean()) / extreme.std()
+        assert math.isclose(z_max, math.sqrt(n - 1)) and z_max <= 3
+    assert "sample of 10 or fewer can reach $|z| > 3$" in text and "\\sqrt{n-1}" in text
+    med = np.median(x)
+    mad = np.median(np.abs(x - med))
+    assert (med, mad) == (16, 2)
+    robust = 0.6745 * (95 - med) / mad
+    assert round(robust, 1) == 26.6 and robust > 3.5
+    assert "the median is 16, the MAD is 2" in text and "0.6745 \\times 79/2 \\approx 26.6" in text
 
 
 def test_scaling_table():
@@ -165,6 +189,9 @@ def test_cyclical_hour_encoding():
     d_12_13 = np.linalg.norm(enc(12) - enc(13))
     assert math.isclose(d_0_23, d_12_13) and math.isclose(d_0_23, 2 * math.sin(math.pi / 24))
     assert round(d_0_23, 3) == 0.261 and "0.261" in text
+    # The sine alone cannot tell hour 1 from hour 11.
+    assert math.isclose(enc(1)[0], enc(11)[0]) and f"{enc(1)[0]:.3f}" == "0.259"
+    assert "hours 1 and 11 the same value, 0.259" in text
 
 
 def test_mutual_information_example():
@@ -183,6 +210,16 @@ def test_curse_of_dimensionality_numbers():
     text = answer_words("curse-of-dimensionality")
     assert round(0.01 ** (1 / 10), 2) == 0.63 and "\\approx 0.63" in text and "63%" in text
     assert f"{0.9**100:.1e}" == "2.7e-05" and "2.7 \\times 10^{-5}" in text
+    # Distances between uniform points: mean near sqrt(d/6), sd near 0.24 for any large d.
+    d = 1000
+    assert round(math.sqrt(d / 6), 1) == 12.9
+    sd_limit = math.sqrt(7 / 180) * math.sqrt(6) / 2  # delta method on the squared distance
+    assert round(sd_limit, 2) == 0.24
+    rng = np.random.default_rng(0)
+    dist = np.linalg.norm(rng.random((2_000, d)) - rng.random((2_000, d)), axis=1)
+    assert abs(dist.mean() - 12.9) < 0.05 and abs(dist.std() - 0.24) < 0.02
+    assert 0.24 / 12.9 < 0.02
+    assert "\\sqrt{d/6}" in text and "about 12.9 give or take 0.24" in text and "under 2% of the mean" in text
 
 
 def test_pca_variance_ratios():
@@ -238,13 +275,54 @@ def test_smote_point_and_count():
     assert "98,000 synthetic points, 98 per" in text
 
 
+def _trailing_mean(values, shift, window):
+    """Mean of the `window` values ending `shift` rows before each row (pandas shift().rolling())."""
+    out = [None] * len(values)
+    for i in range(len(values)):
+        last = i - shift
+        if last - window + 1 >= 0:
+            out[i] = sum(values[last - window + 1 : last + 1]) / window
+    return out
+
+
 def test_time_series_features():
     text = answer_words("time-series-feature-engineering")
     sales = [20, 22, 19, 25, 30, 28, 24, 26]  # days 1..8
+    day9 = sales + [None]  # the row to forecast
+    # Horizon 1.
     assert sales[-1] == 26 and sales[-7] == 22
     assert sum(sales[-3:]) / 3 == 26
     assert sum(sales[-7:]) == 174 and round(174 / 7, 2) == 24.86
+    assert _trailing_mean(day9, 1, 7)[-1] == 174 / 7
     assert "(28 + 24 + 26)/3 = 26" in text and "174/7 \\approx 24.86" in text
+    # Horizon 2: the forecast for day 9 is made after day 7.
+    assert day9[8 - 2] == 24 and "lag 2 = 24" in text
+    assert sum(sales[:7]) == 168 and _trailing_mean(day9, 2, 7)[-1] == 168 / 7 == 24
+    assert "$168/7 = 24$" in text
+    # Two stores stacked without groupby: store B's first row gets store A's last week.
+    store_b = [100 + v for v in sales]
+    stacked = _trailing_mean(sales + store_b, 1, 7)
+    assert round(stacked[8], 2) == 24.86
+    assert "store B's day-1 row gets 24.86" in text
+
+
+def test_trees_do_not_extrapolate_a_trend():
+    from sklearn.ensemble import GradientBoostingRegressor
+    from sklearn.tree import DecisionTreeRegressor
+
+    text = answer_words("time-series-feature-engineering")
+    h = 5
+    y = np.array([100 + 10 * i for i in range(10)], dtype=float)  # days 1..10
+    assert y[0] == 100 and y[-1] == 190 and y[-1] + 10 * h == 240
+    lag = y[:-h].reshape(-1, 1)  # y_{t-5} for t = 6..10
+    target = y[h:]
+    future_lag = np.array([[y[-1]]])  # forecasting day 15 from day 10
+    for model in (DecisionTreeRegressor(), GradientBoostingRegressor(n_estimators=200)):
+        level = model.fit(lag, target).predict(future_lag)[0]
+        assert level <= 190 + 1e-6
+        change = model.fit(lag, target - lag.ravel()).predict(future_lag)[0]
+        assert abs(y[-1] + change - 240) < 1e-6
+    assert "from 100 to 190" in text and "at or below 190 while the trend says 240" in text
 
 
 def test_preprocessing_row_counts():
@@ -295,3 +373,8 @@ def test_label_noise_accuracy_attenuation():
     assert abs((pred == noisy).mean() - 0.86) < 0.005
     for s in ("0.95 \\times 0.9 + 0.05 \\times 0.1 = 0.86", "(0.86 - 0.1)/0.8 = 0.95", "measures $0.82$"):
         assert s in text
+    # Estimating the noise rate from a relabelled sample.
+    eps_hat = 40 / 400
+    half_width = 1.96 * math.sqrt(eps_hat * (1 - eps_hat) / 400)
+    assert eps_hat == 0.10 and round(100 * half_width, 1) == 2.9
+    assert "40 wrong labels in 400" in text and "\\pm 2.9" in text
