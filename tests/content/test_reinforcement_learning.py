@@ -183,10 +183,19 @@ def test_softmax_policy_gradient_step():
     assert np.allclose(new, [0.1, -0.1])
     p_new = np.exp(new) / np.exp(new).sum()
     assert round(float(p_new[0]), 3) == 0.550
-    ratio, adv, eps = 1.3, 1.0, 0.2
-    assert min(ratio * adv, min(max(ratio, 1 - eps), 1 + eps) * adv) == 1.2
-    for s in ["(0.5, -0.5)", "(0.1, -0.1)", "0.550", "clipped to 1.2"]:
-        assert s in text
+    assert ppo_term(1.3, 1.0, 0.2) == 1.2
+    # negative advantage: 0.7 is clipped (flat at -0.8), 1.3 is not (-1.3, gradient still flows)
+    assert round(ppo_term(0.7, -1.0, 0.2), 6) == -0.8 and round(0.7 * -1.0, 6) > -0.8
+    assert round(ppo_term(1.3, -1.0, 0.2), 6) == -1.3
+    for s in [
+        "(0.5, -0.5)",
+        "(0.1, -0.1)",
+        "0.550",
+        "clipped to 1.2",
+        "\\min(-0.7, -0.8) = -0.8",
+        "\\min(-1.3, -1.2) = -1.3",
+    ]:
+        assert s in text, s
 
 
 def test_dqn_target_and_losses():
@@ -214,14 +223,54 @@ def test_dqn_target_and_losses():
         assert s in text
 
 
-def test_reward_model_and_kl_penalty():
+def gae(rewards, values, gamma, lam):
+    """Generalised advantage estimates; values[t] is V(s_t), and the state after the last token is worth 0."""
+    adv, running = [0.0] * len(rewards), 0.0
+    for t in reversed(range(len(rewards))):
+        next_v = values[t + 1] if t + 1 < len(values) else 0.0
+        delta = rewards[t] + gamma * next_v - values[t]
+        running = delta + gamma * lam * running
+        adv[t] = running
+    return adv
+
+
+def ppo_term(ratio, adv, eps):
+    return min(ratio * adv, min(max(ratio, 1 - eps), 1 + eps) * adv)
+
+
+def test_rlhf_per_token_rewards_gae_and_clip():
     text = answer_words("rlhf-policy-optimization")
-    p = 1 / (1 + math.exp(-(2.0 - 0.5)))
-    assert round(p, 3) == 0.818
-    assert round(-math.log(p), 3) == 0.201
-    assert round(3.0 - 0.1 * 5, 6) == 2.5
-    for s in ["\\sigma(1.5) = 0.818", "-\\ln 0.818 = 0.201", "3.0 - 0.1 \\times 5 = 2.5"]:
-        assert s in text
+    beta, rm_score = 0.1, 3.0
+    log_ratios = [0.5, 1.0, 1.5, 2.0]
+    rewards = [-beta * lr for lr in log_ratios]
+    rewards[-1] += rm_score
+    assert [round(r, 2) for r in rewards] == [-0.05, -0.10, -0.15, 2.80]
+    # the per-token penalties add up to the sequence-level penalty
+    assert sum(log_ratios) == 5
+    assert math.isclose(sum(rewards), rm_score - beta * sum(log_ratios)) and round(sum(rewards), 6) == 2.5
+    # GAE over the last two tokens (gamma = 1, lambda = 0.95), V(s_3) = 2.4, V(s_4) = 2.6
+    a3, a4 = gae(rewards[2:], [2.4, 2.6], gamma=1.0, lam=0.95)
+    assert round(rewards[3] - 2.6, 6) == 0.20
+    assert round(rewards[2] + 2.6 - 2.4, 6) == 0.05
+    assert round(a4, 6) == 0.20 and round(a3, 6) == 0.24
+    # token 3's ratio 1.3 with eps 0.2: the clipped branch wins, 0.288
+    assert round(ppo_term(1.3, a3, 0.2), 6) == 0.288
+    assert ppo_term(1.3, a3, 0.2) < 1.3 * a3
+    for s in [
+        "(0.5, 1.0, 1.5, 2.0)",
+        "5 nats",
+        "(-0.05, -0.10, -0.15, 2.80)",
+        "3.0 - 0.1 \\times 5 = 2.5",
+        "\\delta_4 = 2.80 - 2.6 = 0.20",
+        "\\delta_3 = -0.15 + 2.6 - 2.4 = 0.05",
+        "\\hat A_4 = 0.20",
+        "\\hat A_3 = 0.05 + 0.95 \\times 0.20 = 0.24",
+        "\\min(1.3 \\times 0.24,\\ 1.2 \\times 0.24) = 0.288",
+    ]:
+        assert s in text, s
+    # the expert read: the state is the prompt plus the tokens so far, not the prompt alone
+    assert "prompt plus the tokens generated so far" in text
+    assert "the prompt is the state" not in text
 
 
 def test_ips_estimate():
