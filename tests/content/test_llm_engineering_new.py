@@ -231,6 +231,9 @@ def test_refund_tool_validates_and_is_idempotent():
     assert "unknown order" in tool.issue_refund("k-order", "B99", 100, "late")["error"]
     assert "unknown order" in tool.issue_refund("k-order", ["A17"], 100, "late")["error"]
     assert "reason" in tool.issue_refund("k-reason", "A17", 100, "because")["error"]
+    # Model-supplied JSON can put any type in any field: unhashable values are errors, not crashes.
+    for bad_reason in (["late"], {"why": "late"}, None, 3):
+        assert tool.issue_refund("k-reason", "A17", 100, bad_reason)["isError"], bad_reason
     # Failed calls store nothing, so the key can be used again once the arguments are fixed.
     assert tool.issue_refund("k-amount", "A17", 2500, "damaged")["refund_id"] == "R2"
     assert tool.refunded == {"A17": 4000}
@@ -273,6 +276,9 @@ def test_memory_token_budget_and_retrieval_score():
     assert round(0.995**720, 3) == 0.027 and round(old, 3) == 1.447
     assert round(recent, 3) == 1.887 and recent > old
     assert "\\approx 0.027 + 1.42 = 1.447$" in text and "\\approx 1.887$ and wins" in text
+    # Importance is rated 1 to 10 in the paper, so the 0.8 and 0.3 above are those ratings divided by 10.
+    assert 8 / 10 == 0.8 and 3 / 10 == 0.3
+    assert "rated 8 for importance (0.8)" in text and "rated 3 (0.3)" in text
 
 
 def test_backoff_and_loop_detector():

@@ -37,6 +37,9 @@ def test_eval_score_interval():
     # Current benchmarks: Verified was retired in February 2026 in favour of Pro.
     assert "SWE-bench Pro" in text and "February 2026" in text
     assert "SWE-bench Verified for real repository fixes" not in text
+    # HLE ceiling as of mid-2026, with the tools setting named (model-card scores 56.8% and 64.7%).
+    assert "about 57% without tools and 65% with search and code tools" in text
+    assert "miss roughly half" not in text
 
 
 def test_kv_cache_read_time_per_step():
