@@ -294,7 +294,7 @@ def test_clt_exponential_example():
     assert math.isclose(rho, 12 / math.e - 2) and round(rho, 3) == 2.415
     bound = 0.4748 * rho / math.sqrt(n)
     assert round(bound, 3) == 0.115 and abs(stats.norm.sf(2) - exact) < bound
-    for s in ("\\approx 0.0054$, giving 0.0281", "12/e - 2 \\approx 2.415", "\\approx 0.115", "below 0.4748"):
+    for s in ("\\approx 0.0054$, giving 0.0281", "12/e - 2 \\approx 2.415", "\\approx 0.115", "C \\le 0.4748"):
         assert s in text
 
 
@@ -526,3 +526,52 @@ def test_peeking_inflation_and_boundaries():
     for s in ("| 5 | about 0.142 |", "| 10 | about 0.193 |", "2.413 for 5 looks", "4.56, 3.23, 2.63, 2.28 and 2.04"):
         assert s in text
     assert "$p = 0.021$" in text and "boundary is 3.23" in text
+
+
+def test_clt_heavy_tail_boundary_is_stated():
+    text = answer_words("central-limit-theorem")
+    # a stable (non-normal) limit needs tail index below 2; at exactly 2 the limit is still normal
+    assert "index at most 2" not in text
+    assert "For tail index below 2" in text and "At index exactly 2 the limit is still normal" in text
+    assert "$C \\le 0.4748$" in text
+    # with density |x|^-3 on |x| > 1 the truncated second moment grows like 2 log t (slowly varying),
+    # which is the normal-domain-of-attraction condition; the variance itself is infinite
+    for t in (1e2, 1e4, 1e6):
+        truncated = integrate.quad(lambda x: 2 * x**2 * x**-3, 1, t)[0]
+        assert math.isclose(truncated, 2 * math.log(t), rel_tol=1e-6)
+
+
+def test_pca_auto_solver_policy():
+    from sklearn.decomposition import PCA
+
+    text = answer_words("singular-value-decomposition")
+    rng = np.random.default_rng(0)
+    cases = (
+        ((11_000, 50), 5, "covariance_eigh"),  # under 1,000 features and over 10x as many rows
+        ((600, 1_200), 10, "randomized"),  # larger than 500 by 500, few components
+        ((600, 1_200), 590, "full"),  # more than 80% of the smaller dimension
+        ((300, 300), 5, "full"),  # not larger than 500 by 500
+    )
+    for shape, k, solver in cases:
+        fitted = PCA(n_components=k, random_state=0).fit(rng.standard_normal(shape))
+        assert fitted._fit_svd_solver == solver, (shape, k)
+    for s in (
+        "fewer than 1,000 features and more than 10 times as many rows",
+        "larger than 500 by 500",
+        "80% of the smaller dimension",
+    ):
+        assert s in text
+    assert "the low-rank idea behind LoRA)" not in text and "\\Delta W = BA" in text
+
+
+def test_gradient_descent_rate_on_quadratic():
+    text = answer_words("hessian-and-convexity")
+    lam_min, lam_max = 2.0, 6.0
+    kappa = lam_max / lam_min
+    eta = 2 / (lam_max + lam_min)
+    point = np.array([1.0, 1.0])
+    for _ in range(5):
+        new = point - eta * np.diag([lam_min, lam_max]) @ point
+        assert math.isclose(np.abs(new).max() / np.abs(point).max(), (kappa - 1) / (kappa + 1))
+        point = new
+    assert "(\\kappa - 1)/(\\kappa + 1)" in text and "2/(\\lambda_{\\max} + \\lambda_{\\min})" in text
