@@ -477,7 +477,18 @@ def test_kmeans_plus_plus_bound_recovery_and_sklearn_defaults():
 
 
 def test_kmeans_empty_cluster_and_elbow_ties():
-    assert "farthest from its current centre" in answer_words("kmeans-algorithm")
+    import warnings
+
+    from sklearn.cluster import KMeans
+
+    # the centroid at 100 gets no points; scikit-learn moves it onto 10, the sample farthest from its own centroid
+    x = np.array([[0.0], [1.0], [2.0], [10.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        km = KMeans(3, init=np.array([[0.0], [100.0], [1.0]]), n_init=1, max_iter=1).fit(x)
+    assert km.cluster_centers_[1, 0] == 10.0
+    kmeans_text = answer_words("kmeans-algorithm")
+    assert "the sample that lies farthest from the centroid that sample is assigned to" in kmeans_text
     text = answer_words("inertia-and-elbow-method")
     assert _sse([1, 2, 3]) + _sse([10, 11]) + _sse([12]) == 2.5 == _best_inertia(POINTS, 3)
     assert "{1,2,3}, {10,11}, {12} also gives 2.5" in text
@@ -576,3 +587,77 @@ def test_silhouette_needs_two_to_n_minus_one_clusters():
         silhouette_score(x, list(range(6)))
     assert "sample_size" in inspect.signature(silhouette_score).parameters
     assert "2 \\le k \\le n - 1" in text and "`sample_size`" in text
+
+
+# --- December 2026 fresh review: fixes ------------------------------------------------------
+
+
+def test_kmeans_plus_plus_greedy_variant_cost_and_bound_scope():
+    import inspect
+
+    from sklearn.cluster import _kmeans
+
+    text = answer_words("kmeans-plus-plus-initialization")
+    # scikit-learn's greedy seeding scores 2 + floor(ln k) candidates per step
+    assert "2 + int(np.log(n_clusters))" in inspect.getsource(_kmeans._kmeans_plusplus)
+    assert "O(nkd \\log k)" in text and "covers only the plain version" in text
+
+
+def test_hmm_dynamic_programming_cost():
+    text = answer_words("hidden-markov-models")
+    n_states, steps = 10, 100
+    assert n_states**2 * steps == 10**4 and n_states**steps == 10**100
+    assert "O(N^2 T)" in text and "10^2 \\times 100 = 10^4" in text and "10^{100}" in text
+
+
+def test_markov_mixing_uses_eigenvalue_modulus():
+    text = answer_words("markov-chains")
+    # a near-periodic chain: second eigenvalue -0.9, so it mixes slowly although it is not near +1
+    p = np.array([[0.05, 0.95], [0.95, 0.05]])
+    second = sorted(np.linalg.eigvals(p).real, key=abs)[0]
+    assert math.isclose(second, -0.9)
+    gap = abs(np.linalg.matrix_power(p, 10)[0, 0] - 0.5)
+    assert math.isclose(gap, 0.5 * 0.9**10) and gap > 0.15
+    assert "second-largest eigenvalue of $P$ in absolute value" in text
+
+
+def test_isolation_forest_irrelevant_features():
+    from sklearn.ensemble import IsolationForest
+    from sklearn.metrics import roc_auc_score
+    from sklearn.neighbors import NearestNeighbors
+
+    text = answer_words("isolation-forest-anomaly-detection")
+    assert _fmt((100 / 101) ** 8, 2) == "0.92" and "(100/101)^8 = 0.92" in text
+    assert "copes with many irrelevant features better" not in text
+    # 2 informative features, 2% anomalies shifted by 4 SD; then 100 pure-noise features are added
+    rng = np.random.default_rng(0)
+    n, a = 2000, 40
+    informative = np.r_[rng.normal(size=(n, 2)), rng.normal(size=(a, 2)) + 4]
+    y = np.r_[np.zeros(n), np.ones(a)]
+    aucs = {}
+    for noise in (0, 100):
+        x = np.c_[informative, rng.normal(size=(n + a, noise))]
+        iforest = -IsolationForest(random_state=0).fit(x).score_samples(x)
+        knn = NearestNeighbors(n_neighbors=10).fit(x).kneighbors(x)[0][:, -1]
+        aucs[noise] = (roc_auc_score(y, iforest), roc_auc_score(y, knn))
+    assert aucs[0][0] > 0.95
+    assert aucs[100][0] < 0.8 < aucs[100][1]  # the forest degrades more than 10-NN distance here
+
+
+def test_choosing_clustering_mixed_data_and_embeddings():
+    text = answer_words("choosing-a-clustering-algorithm")
+    rng = np.random.default_rng(1)
+    x, mu = rng.normal(size=(2, 16))
+    x, mu = x / np.linalg.norm(x), mu / np.linalg.norm(mu)
+    assert math.isclose(np.sum((x - mu) ** 2), 2 - 2 * float(x @ mu))
+    assert "\\lVert x - \\mu \\rVert^2 = 2 - 2\\cos(x, \\mu)" in text
+    for s in ("Gower distance", "k-prototypes", "k-medoids", "FAISS", "spherical k-means"):
+        assert s in text
+
+
+def test_review_fixes_em_autoencoder_forward():
+    em = answer_words("em-algorithm")
+    assert "Wu, 1983" in em and "saddle point" in em and "missing at random" in em
+    ae = answer_words("autoencoder-anomaly-detection")
+    assert "denoising autoencoder" in ae and "(say the top 1%)" in ae and "synthetic anomalies" in ae
+    assert "probability is zero" in answer_words("hmm-forward-and-viterbi")
