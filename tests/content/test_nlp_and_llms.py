@@ -163,3 +163,44 @@ def test_perplexity_example():
     # A uniform model over V tokens has perplexity V.
     v = 50_257
     assert math.isclose(math.exp(-math.log(1 / v)), v)
+
+
+def test_tf_idf_default_token_pattern_drops_one_letter_tokens():
+    text = answer_words("bag-of-words-tf-idf")
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vocab = TfidfVectorizer().fit(["We use C and R for model 7 code"]).vocabulary_
+    assert "c" not in vocab and "r" not in vocab and "7" not in vocab
+    assert "use" in vocab and "code" in vocab
+    assert "two or more word characters" in text and "`token_pattern`" in text
+
+
+def test_word2vec_subsampling_discard_probability():
+    text = answer_words("word-embeddings-word2vec")
+    discard = 1 - math.sqrt(1e-5 / 0.01)
+    assert round(discard, 3) == 0.968
+    assert "1 - \\sqrt{10^{-5}/0.01} \\approx 0.968" in text
+    assert round(1 - discard, 2) == 0.03 and "about 3% of its occurrences" in text
+
+
+def test_sentence_embedding_pairs_and_binary_storage():
+    text = answer_words("sentence-embeddings-similarity")
+    n = 10_000
+    assert n * (n - 1) // 2 == 49_995_000
+    assert "10{,}000 \\times 9{,}999 / 2 = 49{,}995{,}000" in text
+    float32_bytes = 1e6 * 768 * 4
+    binary_bytes = 1e6 * 768 / 8
+    assert binary_bytes == 96e6 and float32_bytes / binary_bytes == 32
+    assert "to 96 MB" in text
+
+
+def test_min_p_keeps_the_same_tokens_as_top_p_here():
+    text = answer_words("decoding-strategies-sampling")
+    z = np.array([2.0, 1.0, 0.0])
+    p = np.exp(z - z.max())
+    p /= p.sum()
+    cutoff = 0.2 * p.max()
+    assert f"{cutoff:.3f}" == "0.133" and "0.2 \\times 0.665 = 0.133" in text
+    kept = p >= cutoff
+    assert kept.tolist() == [True, True, False]
+    assert f"{p[2]:.3f}" == "0.090" and "C's 0.090 misses" in text
