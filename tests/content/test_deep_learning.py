@@ -433,3 +433,47 @@ def test_checkpointing_memory_and_compute():
     assert abs(best_k - math.sqrt(L)) < 1
     for n in ("48 \\times 1.5 = 72", "48 \\times 0.1 = 4.8", "4.8 + 1.5 = 6.3", "11 times less", "33%"):
         assert n in text
+
+
+def test_tabular_foundation_models_dated():
+    text = answer_words("what-is-deep-learning")
+    # TabPFN v2's ceiling is history by late 2026; the answer must date both generations
+    assert "TabPFN v2 (Nature, January 2025)" in text and "about 10,000 rows" in text
+    assert "TabPFN-3 (May 2026)" in text and "a million rows and 200 features" in text
+    assert "vendor numbers" in text
+
+
+def test_conv_macs_to_flops():
+    text = answer_words("conv-output-size-and-parameters")
+    macs = 56 * 56 * 3 * 3 * 64 * 128
+    assert round(2 * macs / 1e9, 2) == 0.46
+    assert "0.46 GFLOPs" in text
+
+
+def test_six_nd_conditions_attention_and_moe():
+    text = answer_words("transformer-architecture")
+    d, n_ctx, n_layer = 4096, 4096, 32
+    # Kaplan et al.: forward FLOPs per token 2N + 2 n_layer n_ctx d; with N = 12 n_layer d^2
+    weights = 2 * 12 * n_layer * d**2
+    attention = 2 * n_layer * n_ctx * d
+    assert math.isclose(attention / weights, n_ctx / (12 * d))
+    assert round(100 * attention / weights) == 8
+    assert 12 * d == 49_152  # context length at which attention FLOPs equal the weight FLOPs
+    for n in ("n_{\\text{ctx}}/(12\\,d_{\\text{model}})", "about 8%", "49,152 tokens"):
+        assert n in text
+    # MoE: 6ND with the active parameter count (DeepSeek-V3: 671B total, 37B active, 14.8T tokens)
+    active = 6 * 37e9 * 14.8e12
+    assert f"{active:.1e}" == "3.3e+24"
+    assert round(671 / 37) == 18
+    for n in ("671B", "37B per token", "14.8 trillion", "3.3 \\times 10^{24}", "18 times more"):
+        assert n in text
+
+
+def test_stable_diffusion_terminal_snr():
+    text = answer_words("diffusion-models-overview")
+    betas = np.linspace(math.sqrt(0.00085), math.sqrt(0.012), 1000) ** 2
+    alpha_bar = np.cumprod(1 - betas)
+    assert f"{alpha_bar[-1]:.4f}" == "0.0047"
+    assert f"{math.sqrt(alpha_bar[-1]):.3f}" == "0.068"
+    for n in ("\\sqrt{0.00085}", "\\sqrt{0.012}", "\\bar\\alpha_{1000} \\approx 0.0047", "signal coefficient of 0.068"):
+        assert n in text
