@@ -575,3 +575,127 @@ def test_retraining_cost_optimal_cycle():
     t_star = math.sqrt(2 * c / (v * r))
     grid = np.linspace(0.1 * t_star, 10 * t_star, 2_001)
     assert abs(grid[np.argmin([weekly(g) for g in grid])] - t_star) < 0.01 * t_star
+
+
+# --- fixes after the fresh review of December 2026 --------------------------------
+
+
+def _topic_questions() -> list[dict]:
+    import yaml
+
+    from tests.bank import CONTENT
+
+    data = yaml.safe_load((CONTENT / "mlops-and-production.yaml").read_text(encoding="utf-8"))
+    return data["questions"]
+
+
+def test_no_control_characters_in_topic_text():
+    # an unescaped "\t" in "\text" or "\times" once left literal TABs that broke the rendered math
+    for q in _topic_questions():
+        for field in ("question", "short", "answer", "formula"):
+            value = q.get(field) or ""
+            bad = sorted({hex(ord(c)) for c in value if ord(c) < 0x20 and c != "\n"})
+            assert not bad, f"{q['id']}.{field} holds control characters {bad}"
+    text = answer_words("latency-percentiles-budget")
+    assert "P(\\text{slow}) = 1 - 0.99^{k}" in text and "$k \\times 1\\%$" in text
+
+
+def _service_code() -> str:
+    return re.search(r"```python\n(.*?)```", answer("deploying-model-as-service"), re.S).group(1)
+
+
+def test_fastapi_service_rejects_bad_input_without_echoing_it():
+    import ast
+
+    tree = ast.parse(_service_code())
+    config = next(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "model_config"
+    )
+    flags = {kw.arg: ast.literal_eval(kw.value) for kw in config.keywords}
+    assert flags == {"extra": "forbid", "allow_inf_nan": False, "strict": True}
+    handlers = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AsyncFunctionDef)
+        and any(
+            isinstance(d, ast.Call)
+            and getattr(d.func, "attr", "") == "exception_handler"
+            and getattr(d.args[0], "id", "") == "RequestValidationError"
+            for d in node.decorator_list
+        )
+    ]
+    assert len(handlers) == 1
+    body = ast.unparse(handlers[0])
+    # the handler copies only location and message, never the offending input
+    assert "status_code=422" in body and '"input"' not in body and "'input'" not in body
+    text = answer_words("deploying-model-as-service")
+    assert "the client gets HTTP 500" in text and "checked with FastAPI 0.165 and Pydantic 2.14" in text
+
+
+def test_fastapi_service_behaviour(tmp_path, monkeypatch):
+    # runs where FastAPI is installed (it is not a dependency of the bank itself)
+    import importlib.util
+
+    import joblib
+    from fastapi.testclient import TestClient
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 100, size=(200, 2))
+    joblib.dump(LogisticRegression().fit(x, (x[:, 0] < 30).astype(int)), tmp_path / "model.joblib")
+    (tmp_path / "service.py").write_text(_service_code())
+    monkeypatch.chdir(tmp_path)
+    spec = importlib.util.spec_from_file_location("service", tmp_path / "service.py")
+    service = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(service)
+    client = TestClient(service.app, raise_server_exceptions=False)
+
+    def post(body: str) -> int:
+        return client.post("/predict", content=body, headers={"content-type": "application/json"}).status_code
+
+    assert post('{"tenure_months": 12, "monthly_spend": 30}') == 200
+    for bad in (
+        '{"tenure_months": NaN, "monthly_spend": 30}',
+        '{"tenure_months": Infinity, "monthly_spend": 30}',
+        '{"tenure_months": "12", "monthly_spend": 30}',
+        '{"tenure_months": "x", "monthly_spend": 30}',
+        '{"tenure_months": -1, "monthly_spend": 30}',
+        '{"monthly_spend": 30}',
+        '{"tenure_months": 1, "monthly_spend": 30, "extra": 1}',
+    ):
+        assert post(bad) == 422, bad
+
+
+def test_point_in_time_tools_and_feast_inclusive_join():
+    text = answer_words("feature-store-point-in-time")
+    assert "at or before the entity time, so a row stamped at exactly $t$ is included" in text
+    assert "`allow_exact_matches=False` and a `tolerance`" in text
+    import pandas as pd  # pinned in requirements/test.in for this test
+    labels = pd.DataFrame({"card_id": [42, 7], "event_ts": pd.to_datetime(["2024-05-05 10:00"] * 2)})
+    feats = pd.DataFrame(
+        {
+            "card_id": [42, 42, 42, 7],
+            "feature_ts": pd.to_datetime(
+                ["2024-05-05 09:00", "2024-05-05 10:00", "2024-05-05 11:00", "2024-05-03 09:00"]
+            ),
+            "txn_count_24h": [3, 4, 7, 12],
+        }
+    ).sort_values("feature_ts")
+
+    def join(exact: bool) -> dict:
+        m = pd.merge_asof(
+            labels,
+            feats,
+            left_on="event_ts",
+            right_on="feature_ts",
+            by="card_id",
+            allow_exact_matches=exact,
+            tolerance=pd.Timedelta("24h"),
+        )
+        return dict(zip(m.card_id, m.txn_count_24h))
+
+    strict, inclusive = join(False), join(True)
+    assert strict[42] == 3 and inclusive[42] == 4  # the inclusive join counts the labelled transaction
+    assert math.isnan(strict[7]) and math.isnan(inclusive[7])  # stale beyond the 24-hour tolerance
