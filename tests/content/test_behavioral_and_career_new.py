@@ -101,6 +101,14 @@ def test_preparation_plans_add_up_and_research_bar():
     assert "a record 4.2% in December 2025" in text
     assert "7% of hires at the 15 largest tech companies in 2024, down 25% from 2023" in text
     assert "and more than 50% below 2019" in text
+    # LinkedIn's 2026 list, dated and with its data window
+    for claim in (
+        "Jobs on the Rise 2026 list for the US (published January 2026,",
+        "from job starts between January 2023 and July 2025)",
+        "ranked AI engineer first",
+        "about 3.7 years of experience",
+    ):
+        assert claim in text, claim
 
 
 def test_application_channel_arithmetic():
