@@ -806,3 +806,82 @@ def test_partial_auc_and_bootstrap_p_value_wording():
     assert 0.5 < partial < 1 and partial != roc_auc_score(y, s)
     _has_all(text, "`roc_auc_score(y, s, max_fpr=0.01)`")
     _has_all(answer_words("paired-bootstrap-model-comparison"), "it inverts the percentile interval")
+
+
+# ---- Fresh review of December 2026 (issue 24): new follow-ups and conditions.
+
+
+def test_business_metric_selective_labels_holdout():
+    text = answer_words("choosing-metrics-from-business-goal")
+    flags, rate, frauds_in_holdout = 40_000, 0.01, 80
+    holdout = round(flags * rate)
+    assert holdout == 400
+    est_caught = frauds_in_holdout / rate
+    assert math.isclose(est_caught, 8_000)
+    precision = frauds_in_holdout / holdout
+    assert precision == 0.2
+    half_width = 1.96 * math.sqrt(precision * (1 - precision) / holdout)
+    assert round(half_width, 2) == 0.04
+    missed = 2_000
+    assert math.isclose(est_caught / (est_caught + missed), 0.8)
+    # Model A of the table scaled by 100: 80 of 100 frauds caught with 400 flags.
+    assert (80 * 100, 400 * 100, 100 * 100 - 80 * 100) == (8_000, flags, missed)
+    assert 80 * 200 == 16_000
+    _has_all(
+        text,
+        "a random 1% of them (400) held out",
+        "$80/0.01 = 8{,}000$",
+        "precision 0.2, about ±0.04 at 95%",
+        "$8{,}000/(8{,}000 + 2{,}000) = 0.8$",
+        "USD $80 \\times 200 = 16{,}000$",
+        "labels have matured",
+    )
+
+
+def test_multiclass_calibration_ovr_can_flip_argmax_temperature_cannot():
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.datasets import make_classification
+    from sklearn.frozen import FrozenEstimator
+    from sklearn.naive_bayes import GaussianNB
+
+    text = answer_words("model-calibration")
+    x, y = make_classification(n_samples=4000, n_classes=4, n_informative=6, random_state=0)
+    model = GaussianNB().fit(x[:2000], y[:2000])
+    xc, yc = x[2000:], y[2000:]
+    base = model.predict_proba(xc).argmax(1)
+    flips = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for method in ("sigmoid", "isotonic", "temperature"):
+            cal = CalibratedClassifierCV(FrozenEstimator(model), method=method).fit(xc, yc)
+            flips[method] = np.mean(cal.predict_proba(xc).argmax(1) != base)
+    assert flips["temperature"] == 0.0
+    assert flips["sigmoid"] > 0 and flips["isotonic"] > 0
+    assert 5_000 / 10 == 500
+    _has_all(
+        text,
+        "10-class network with 5,000 validation images",
+        "about 500 positives",
+        "can change the predicted class",
+        "never changes the argmax",
+        "lowest held-out log loss or Brier score",
+    )
+
+
+def test_review_conditions_and_ndcg_loss_attribution():
+    ndcg_text = answer_words("ndcg")
+    denom5 = math.log2(6)
+    assert _fmt(2 / denom5, 3) == "0.774" and _fmt(1 - 2 / denom5, 3) == "0.226"
+    # The 0.226 is the whole gap between IDCG and DCG of the worked example.
+    rel = np.array([3, 2, 0, 1, 2])
+    disc = np.log2(np.arange(2, 7))
+    gap = (np.sort(rel)[::-1] / disc).sum() - (rel / disc).sum()
+    assert _fmt(gap, 3) == "0.226"
+    _has_all(ndcg_text, "to 0.774, a loss of 0.226")
+    # MAPE: with non-negative forecasts an under-forecast's APE is at most 100%.
+    actual = 50.0
+    assert abs(actual - 0.0) / actual == 1.0 and abs(actual - 200.0) / actual == 3.0
+    _has_all(answer_words("regression-metrics-mae-mse-rmse"), "with non-negative forecasts")
+    _has_all(answer_words("precision-recall-curve"), "provided only the class mix changes")
+    _has_all(answer_words("cross-validation"), "no universal unbiased estimator")
+    _has_all(answer_words("log-loss-and-brier-score"), "logistic regression, gradient boosting and neural classifiers")
