@@ -107,6 +107,10 @@ def test_successive_halving_budget():
     assert [c * e for c, e in rungs] == [27, 27, 27, 27]
     assert sum(c * e for c, e in rungs) == 108 and n * max_epochs == 729
     assert "$27 + 27 + 27 + 27 = 108$" in text and "$27 \\times 27 = 729$" in text
+    # resuming each promoted run from its checkpoint pays only the extra epochs of each rung
+    resumed = sum(c * (e - prev) for (c, e), prev in zip(rungs, [0] + [e for _, e in rungs[:-1]]))
+    assert resumed == 27 + 9 * 2 + 3 * 6 + 1 * 18 == 81
+    assert "$27 + 9 \\times 2 + 3 \\times 6 + 1 \\times 18 = 81$" in text
 
 
 def test_knn_memory_and_query_cost():
@@ -318,3 +322,13 @@ def test_binomial_interval_vs_hoeffding():
     assert round(se, 4) == 0.0027 and round(1.96 * se, 4) == 0.0053
     assert round(math.sqrt(math.log(40) / 20_000), 3) == 0.014
     assert "= 0.0027$" in text and "half-width of 0.0053" in text
+
+
+def test_shorts_answer_both_halves_within_limit():
+    from tests.bank import question
+
+    for qid in ("parametric-vs-non-parametric-models", "online-vs-batch-learning", "empirical-risk-minimization-and-bounds"):
+        assert len(question(qid)["short"]) <= 200, qid
+    assert "little data" in question("parametric-vs-non-parametric-models")["short"]
+    assert "held-out error" in question("empirical-risk-minimization-and-bounds")["short"]
+    assert "drift" in question("online-vs-batch-learning")["short"]
