@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from tests.bank import answer_words
+from tests.bank import answer_words, question
 
 
 def test_listwise_deletion_and_mean_imputation_variance():
@@ -338,7 +338,9 @@ def test_crosses_and_embedding_memory():
     assert 50 * 24 == 1200 and "50 \\times 24 = 1{,}200" in text
     table_gb = 10**7 * 64 * 4 / 1e9
     assert table_gb == 2.56 and "= 2.56$ GB" in text
-    assert round(3 * table_gb, 2) == 7.68 and "about 7.68 GB" in text
+    assert round(3 * table_gb, 2) == 7.68 and "weights and moments come to 7.68 GB" in text
+    # A dense gradient buffer for the whole table is a fourth copy.
+    assert round(4 * table_gb, 2) == 10.24 and "another 2.56 GB (10.24 GB)" in text
     assert round((10**7) ** 0.25) == 56 and "d \\approx 56" in text
 
 
@@ -378,3 +380,134 @@ def test_label_noise_accuracy_attenuation():
     half_width = 1.96 * math.sqrt(eps_hat * (1 - eps_hat) / 400)
     assert eps_hat == 0.10 and round(100 * half_width, 1) == 2.9
     assert "40 wrong labels in 400" in text and "\\pm 2.9" in text
+
+
+def test_penalized_one_hot_uniqueness():
+    from sklearn.linear_model import Lasso, Ridge
+
+    text = answer_words("categorical-encoding")
+    rng = np.random.default_rng(0)
+    level = rng.integers(0, 2, 200)
+    y = np.array([1.0, 3.0])[level] + rng.normal(0, 0.5, 200)
+    onehot = np.eye(2)[level]
+
+    def objective(alpha, coef, intercept, l1):
+        """scikit-learn's objectives: Lasso scales the squared error by 1/(2n), Ridge does not."""
+        sse = ((y - onehot @ coef - intercept) ** 2).sum()
+        if l1:
+            return sse / (2 * len(y)) + alpha * np.abs(coef).sum()
+        return sse + alpha * (coef**2).sum()
+
+    # L1: shifting both level coefficients and the intercept keeps predictions and the penalty.
+    lasso = Lasso(alpha=0.05).fit(onehot, y)
+    b, c = lasso.coef_, lasso.intercept_
+    d = b[1] - b[0]
+    assert d > 0
+    for t in np.linspace(0, d, 5):
+        alt = np.array([t - d, t])
+        shift = alt - b
+        assert np.allclose(shift, shift[0])
+        assert np.allclose(onehot @ alt + c - shift[0], onehot @ b + c)
+        assert math.isclose(objective(0.05, alt, c - shift[0], True), objective(0.05, b, c, True))
+        assert math.isclose(abs(t) + abs(t - d), d)
+    # L2: the same shift strictly raises the ridge objective, so its coefficients are unique.
+    ridge = Ridge(alpha=10).fit(onehot, y)
+    base = objective(10, ridge.coef_, ridge.intercept_, False)
+    for u in (-0.3, 0.2):
+        assert objective(10, ridge.coef_ + u, ridge.intercept_ - u, False) > base
+    assert "an L2 penalty makes the coefficients unique, and an L1 penalty makes the predictions unique" in text
+    assert "$|t| + |t - d| = d$" in text
+
+
+def test_lda_singular_scatter_and_regression_equivalence():
+    import warnings
+
+    import scipy.linalg as sl
+    from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+
+    text = answer_words("pca-vs-lda")
+    rng = np.random.default_rng(0)
+    # More features than samples: eigen without shrinkage raises, svd runs, shrinkage runs.
+    X, y = rng.normal(size=(40, 200)), np.repeat([0, 1], 20)
+    try:
+        LinearDiscriminantAnalysis(solver="eigen").fit(X, y)
+        raised = False
+    except Exception:
+        raised = True
+    assert raised
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        LinearDiscriminantAnalysis().fit(X, y)
+    LinearDiscriminantAnalysis(solver="lsqr", shrinkage="auto").fit(X, y)
+    assert 'the `"eigen"` solver without shrinkage then raises an error' in text
+    assert 'the default `"svd"` solver still runs' in text
+    # Two classes: least squares on any coding of the label points along S_W^{-1}(mu2 - mu1).
+    X = np.vstack([rng.normal([0, 0, 0], [1, 2, 3], (30, 3)), rng.normal([1, 2, 0], [1, 2, 3], (50, 3))])
+    X = X @ rng.normal(size=(3, 3))
+    y = np.r_[np.zeros(30), np.ones(50)]
+    centred = [X[y == k] - X[y == k].mean(axis=0) for k in (0, 1)]
+    sw = sum(c.T @ c for c in centred)
+    w = np.linalg.solve(sw, X[y == 1].mean(axis=0) - X[y == 0].mean(axis=0))
+    design = np.c_[np.ones(len(X)), X]
+    for low, high in ((0, 1), (-1, 3)):
+        beta = np.linalg.lstsq(design, np.where(y == 1, high, low), rcond=None)[0][1:]
+        ratio = beta / w
+        assert np.allclose(ratio, ratio[0]) and ratio[0] > 0
+    assert "coefficients proportional to $S_W^{-1}(\\mu_2 - \\mu_1)$" in text
+    # Three classes: the directions are S_W-orthogonal but not orthogonal.
+    mix = np.array([[1, 0.8, 0], [0, 1, 0.5], [0, 0, 1]])
+    Xm = np.vstack([rng.normal(m, 1, (40, 3)) for m in ([0, 0, 0], [3, 1, 0], [0, 3, 2])]) @ mix
+    ym = np.repeat([0, 1, 2], 40)
+    means = [Xm[ym == k].mean(axis=0) for k in range(3)]
+    sw = sum((Xm[ym == k] - means[k]).T @ (Xm[ym == k] - means[k]) for k in range(3))
+    sb = sum(40 * np.outer(means[k] - Xm.mean(axis=0), means[k] - Xm.mean(axis=0)) for k in range(3))
+    vals, vecs = sl.eigh(sb, sw)
+    w1, w2 = vecs[:, np.argsort(vals)[::-1][:2]].T
+    assert abs(w1 @ sw @ w2) < 1e-9
+    assert abs(w1 @ w2) / (np.linalg.norm(w1) * np.linalg.norm(w2)) > 0.05
+    assert "$w_i^\\top S_W w_j = 0$" in text
+
+
+def test_time_series_short_shifts_only_lags():
+    short = question("time-series-feature-engineering")["short"]
+    assert len(short) <= 200
+    assert short.startswith("Lags and rolling stats shifted by at least the horizon h")
+    assert "known-ahead covariates for the target date" in short
+
+
+def test_knn_imputer_mean_fallback():
+    from sklearn.impute import KNNImputer
+
+    text = answer_words("knn-imputation")
+    train = np.array([[1.0, np.nan, 5.0], [np.nan, 2.0, np.nan], [np.nan, 3.0, np.nan]])
+    filled = KNNImputer(n_neighbors=2).fit(train).transform(np.array([[np.nan, np.nan, 4.0]]))
+    # Feature 2's donors share no observed coordinate with the row, so the column mean is used.
+    assert filled[0, 1] == 2.5 and filled[0, 0] == 1.0
+    assert "falls back to the training mean of that feature" in text
+
+
+def test_duplication_equals_class_weight():
+    from sklearn.linear_model import LogisticRegression
+
+    text = answer_words("smote-oversampling")
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 2))
+    y = (X[:, 0] + rng.normal(0, 1, 300) > 1.2).astype(int)
+    r = 4
+    dup_X = np.vstack([X] + [X[y == 1]] * (r - 1))
+    dup_y = np.r_[y, np.ones((r - 1) * (y == 1).sum(), dtype=int)]
+    duplicated = LogisticRegression(tol=1e-10, max_iter=10_000).fit(dup_X, dup_y)
+    weighted = LogisticRegression(tol=1e-10, max_iter=10_000).fit(X, y, sample_weight=np.where(y == 1, r, 1))
+    assert np.allclose(duplicated.coef_, weighted.coef_, atol=1e-5)
+    assert "gives exactly the same training loss as a class weight of $r$" in text
+
+
+def test_null_rate_exact_binomial_and_logistic_default():
+    from scipy.stats import binom
+    from sklearn.linear_model import LogisticRegression
+
+    assert round(binom.sf(2, 100, 0.02), 2) == 0.32
+    assert "the exact binomial chance of 3 or more is 0.32" in answer_words("data-validation-checks")
+    model = LogisticRegression()
+    assert model.C == 1.0 and model.l1_ratio == 0.0 and model.penalty == "deprecated"
+    assert "since 1.8 the penalty is set with `l1_ratio`" in answer_words("normalization-vs-standardization")

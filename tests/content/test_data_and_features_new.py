@@ -110,8 +110,13 @@ def test_mase_example_and_baselines():
     assert "| 118, 133, 147, 125 | 4, 1, 9, 5 | 4.75 | 1.000 |" in answer("classical-baseline-vs-foundation-model")
     assert 1.000 / 0.263 > 3.8 and "by a factor of almost four" in text
     assert round(512 / 365, 1) == 1.4 and round(512 / 24) == 21
-    assert "512 steps for the original Chronos is about 1.4 years of daily data," in text
-    assert "or about 21 days of hourly data" in text
+    assert "The original Chronos read 512 steps, about 1.4 years of daily data or 21 days of hourly data." in text
+    # Current context lengths: where the window still binds.
+    hours_per_year = 365.25 * 24
+    assert round(8192 / 365.25) == 22 and "8,192 steps for Chronos-2 is about 22 years of daily data" in text
+    assert round(hours_per_year) == 8766 and 8192 < hours_per_year and "8,766 steps per year" in text
+    assert 1 < 16_384 / hours_per_year < 2 and "16k steps cover under two years" in text
+    assert "less than one full yearly cycle (Chronos-2) or just one (TimesFM 2.5)" in text
 
 
 def test_mase_code_edge_cases():
