@@ -67,6 +67,24 @@ def test_gradient_descent_steps():
     assert "L = 2" in text and "2/L = 1" in text
 
 
+def test_standardized_but_correlated_features_stay_ill_conditioned():
+    text = answer_words("gradient-descent")
+    rng = np.random.default_rng(0)
+    n, rho = 200_000, 0.99
+    z1, z2 = rng.standard_normal(n), rng.standard_normal(n)
+    x = np.column_stack([z1, rho * z1 + math.sqrt(1 - rho**2) * z2])
+    x = (x - x.mean(axis=0)) / x.std(axis=0)  # standardized: unit variance each
+    hessian = x.T @ x / n  # least-squares Hessian up to a constant factor
+    low, high = np.linalg.eigvalsh(hessian)
+    assert abs(high - 1.99) < 0.01 and abs(low - 0.01) < 0.002
+    exact = np.linalg.eigvalsh(np.array([[1, rho], [rho, 1]]))
+    assert np.allclose(exact, [0.01, 1.99]) and round(exact[1] / exact[0]) == 199
+    # a ridge penalty lifts both eigenvalues by the same amount and shrinks the ratio
+    assert (exact[1] + 0.1) / (exact[0] + 0.1) < exact[1] / exact[0]
+    for s in ("correlation 0.99", "$1.99$ and $0.01$", "L/\\mu = 199"):
+        assert s in text
+
+
 def test_minibatch_updates_per_epoch():
     text = answer_words("batch-vs-mini-batch-vs-stochastic-gradient-descent")
     assert 1_000_000 / 256 == 3906.25
@@ -116,6 +134,18 @@ def test_rmsprop_first_step():
     for g in (10, 0.1):
         assert math.isclose(g / math.sqrt((1 - 0.99) * g**2), 10)
     assert "1/\\sqrt{0.01} = 10" in text
+
+
+def test_rmsprop_epsilon_placement():
+    text = answer_words("rmsprop-optimizer")
+    # with eps inside the root, a near-zero gradient sees sqrt(eps) in the denominator
+    assert f"{math.sqrt(1e-7):.1e}" == "3.2e-04"
+    eta, g = 1e-3, 1e-9
+    s = (1 - 0.9) * g**2
+    keras_step = eta * g / math.sqrt(s + 1e-7)
+    torch_step = eta * g / (math.sqrt(s) + 3.16e-4)
+    assert abs(keras_step / torch_step - 1) < 0.01
+    assert "\\eta/\\sqrt{\\varepsilon}" in text and "3 \\times 10^{-4}" in text
 
 
 def test_adam_bias_correction():
@@ -289,6 +319,17 @@ def test_expected_improvement_example():
     assert round(norm.cdf(-1), 4) == 0.1587 and round(norm.pdf(-1), 4) == 0.2420
     for s in ("0.000085", "0.0042", "49 times", "0.0228", "0.0540", "0.1587", "0.2420"):
         assert s in text
+
+
+def test_expected_improvement_underflows_far_from_incumbent():
+    text = answer_words("bayesian-optimization-hyperparameters")
+    z = -40.0
+    assert norm.pdf(z) == 0.0 and norm.cdf(z) == 0.0  # both below the smallest float64
+    sigma = 0.05
+    assert (z * sigma) * norm.cdf(z) + sigma * norm.pdf(z) == 0.0  # plain EI is exactly zero
+    assert math.isfinite(norm.logpdf(z)) and math.isfinite(norm.logcdf(z))  # log space keeps a signal
+    assert norm.pdf(-38.0) > 0.0  # the cut-off is near Z = -38.5, so -40 is safely past it
+    assert "Z = -40" in text and "LogEI" in text
 
 
 def test_ray_tune_budget_example():
