@@ -492,3 +492,91 @@ def test_poisson_hessian_damping():
     g, f = -3.0, 0.0
     assert math.isclose((-g / math.exp(f)) / (-g / math.exp(f + 0.7)), math.exp(0.7))
     assert "$e^{0.7} = 2.01$" in text
+
+
+def test_class_weight_scales_predicted_odds():
+    """scale_pos_weight = 9 on a leaf with a 0.1 positive rate: odds 1/9 become 1, p = 0.5."""
+    from sklearn.linear_model import LogisticRegression
+
+    text = answer_words("gradient-boosting-tuning")
+    weight, rate = 9, 0.1
+    odds = rate / (1 - rate)
+    assert math.isclose(odds, 1 / 9) and math.isclose(weight * odds, 1)
+    # a weighted intercept-only fit (one leaf) lands on exactly those odds
+    y = np.r_[np.ones(10), np.zeros(90)]
+    w = np.where(y == 1, weight, 1.0)
+    model = LogisticRegression(C=np.inf).fit(np.zeros((100, 1)), y, sample_weight=w)
+    p = model.predict_proba([[0.0]])[0, 1]
+    assert abs(p - 0.5) < 1e-6
+    # dividing the odds back by the weight recovers the true rate
+    assert math.isclose((p / (1 - p)) / weight / (1 + (p / (1 - p)) / weight), rate, rel_tol=1e-5)
+    for s in ["odds $1/9$", "$9 \\times 1/9 = 1$", "a probability of 0.5", "`xgb.train` builds only 10"]:
+        assert s in text
+
+
+def test_stacking_fit_count():
+    from sklearn.ensemble import StackingClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import GaussianNB
+    from sklearn.tree import DecisionTreeClassifier
+
+    text = answer_words("stacking-and-ensembles")
+    assert 3 * 5 + 3 == 18
+    assert "$15 + 3 = 18$" in text
+    # scikit-learn keeps one refitted copy of each base model for test time
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(60, 2)), np.arange(60) % 2
+    stack = StackingClassifier(
+        [("lr", LogisticRegression()), ("nb", GaussianNB()), ("dt", DecisionTreeClassifier(max_depth=2))]
+    ).fit(X, y)
+    assert len(stack.estimators_) == 3
+    assert stack.transform(X).shape == (60, 3)  # binary: one probability column per base model
+
+
+def test_svm_free_support_vectors_sit_on_the_margin():
+    """KKT: 0 < alpha < C puts a point exactly on the margin; alpha = C points lie on or inside it."""
+    from sklearn.svm import SVC
+
+    text = answer_words("svm-maximum-margin")
+    rng = np.random.default_rng(1)
+    X = np.r_[rng.normal(-1, 1, size=(40, 2)), rng.normal(1, 1, size=(40, 2))]
+    y = np.r_[-np.ones(40), np.ones(40)]
+    c = 1.0
+    svm = SVC(kernel="linear", C=c, tol=1e-8).fit(X, y)
+    alpha = np.abs(svm.dual_coef_[0])
+    margin = y[svm.support_] * svm.decision_function(X[svm.support_])
+    free = alpha < c - 1e-6
+    assert free.any() and (~free).any()
+    assert np.allclose(margin[free], 1, atol=1e-3)
+    assert (margin[~free] <= 1 + 1e-3).all()
+    # points that are not support vectors sit on or beyond the margin
+    others = np.setdiff1d(np.arange(len(y)), svm.support_)
+    assert (y[others] * svm.decision_function(X[others]) >= 1 - 1e-3).all()
+    assert "any $0 < \\alpha_i < C$ puts the point exactly on the margin" in text
+
+
+def test_scikit_learn_behaviour_named_in_fixes():
+    import warnings
+
+    import pytest
+    from sklearn.ensemble import AdaBoostClassifier, HistGradientBoostingRegressor
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 2))
+    # liblinear refuses three classes in 1.9
+    with pytest.raises(ValueError, match="OneVsRestClassifier"):
+        LogisticRegression(solver="liblinear").fit(X, np.arange(60) % 3)
+    assert "`liblinear` refuses such data" in answer_words("logistic-regression-how-it-works")
+    # HistGradientBoosting has no built-in importances
+    hgb = HistGradientBoostingRegressor(max_iter=5).fit(X, X[:, 0])
+    assert not hasattr(hgb, "feature_importances_")
+    assert "`HistGradientBoosting*` estimators do not" in answer_words("gradient-boosting-how-it-works")
+    # AdaBoost discards a learner no better than chance: labels unrelated to X, stumps can't beat 1 - 1/K
+    X1 = np.zeros((40, 1))
+    y3 = np.arange(40) % 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(ValueError, match="worse than random"):
+            AdaBoostClassifier(n_estimators=5).fit(X1, y3)
+    assert "discards any learner whose error reaches $1 - 1/K$" in answer_words("adaboost-how-it-works")
