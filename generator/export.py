@@ -30,6 +30,15 @@ def questions_json(bank: Bank, short_text: dict[str, str]) -> str:
             "referenced_by": q.backlinks,
             "formula": q.formula,
             "url": question_url(q),
+            # Case studies only: the rubric by section and the follow-ups, as written.
+            **(
+                {
+                    "rubric": {part.key: part.signals for part in q.rubric},
+                    "followups": [{"ask": f.ask, "answer": f.answer} for f in q.followups],
+                }
+                if q.case_study
+                else {}
+            ),
         }
         for q in bank.questions
     ]
