@@ -21,7 +21,7 @@ from .links import (
     relative_url,
     topic_page,
 )
-from .model import DIFFICULTIES, FOLLOWUPS_TITLE, RED_FLAGS, Bank, Question, Topic
+from .model import CASE_SECTIONS, DIFFICULTIES, FOLLOWUPS_TITLE, RED_FLAGS, Bank, Question, Topic
 from .templating import render_template
 
 HOME = "index.md"
@@ -370,6 +370,7 @@ def design_markdown(bank: Bank, body: str | None = None) -> str:
         body_marker=BODY_MARKER,
         phases=DESIGN_PHASES,
         grades=DESIGN_GRADES,
+        section_titles=dict(CASE_SECTIONS),
         cases=[q for q in bank.questions if q.case_study],
         **_context(bank, DESIGN),
     )

@@ -198,9 +198,19 @@ export function mountDesign(container, store, options) {
     return fieldset;
   }
 
+  function caseLink(qid) {
+    const template = cases.get(qid);
+    const link = element("a", "", template.getAttribute("data-title"));
+    link.href = template.getAttribute("data-url");
+    return link;
+  }
+
   function showReview(focus) {
     only(reviewPart);
     const qid = state.round.qid;
+    const heading = reviewPart.querySelector(".qb-design__review-case");
+    heading.textContent = "";
+    heading.appendChild(caseLink(qid));
     rows.textContent = "";
     const total = element("p", "qb-rubric__total");
     total.setAttribute("aria-live", "polite");
@@ -272,11 +282,8 @@ export function mountDesign(container, store, options) {
     const total = totalScore(sizes, round.ticks);
     const body = summary.querySelector(".qb-design__summary-body");
     body.textContent = "";
-    const template = cases.get(round.qid);
     const title = element("p", "qb-design__summary-case");
-    const link = element("a", "", template.getAttribute("data-title"));
-    link.href = template.getAttribute("data-url");
-    title.appendChild(link);
+    title.appendChild(caseLink(round.qid));
     body.appendChild(title);
     const card = store.state.cards[round.qid];
     const grade = round.recorded ? round.recorded.grade : gradeFor(total.share, total.flags, grades);
