@@ -338,3 +338,76 @@ def test_no_serious_accessibility_violations_in_a_round(browser, site_url: str, 
     found["case page"] = serious_violations(page)
     assert {stage: v for stage, v in found.items() if v} == {}
     context.close()
+
+
+def test_zensical_builds_the_round_and_the_rubric_alike(tmp_path: Path) -> None:
+    from generator.engine import zensical_command
+
+    if zensical_command() is None:
+        pytest.skip("Zensical is not installed (make creates .venv-zensical)")
+    content = write_bank(tmp_path, _bank())
+    site = tmp_path / "site"
+    run = run_generator(
+        "build", "--site-only", "--engine", "zensical", "--site-dir", str(site), content=content, work=tmp_path
+    )
+    assert run.returncode == 0, run.stderr
+    page = (site / "mock" / "design" / "index.html").read_text(encoding="utf-8")
+    for qid in CASES:
+        template = page[page.index(f'<template class="qb-design__case" data-qid="{qid}"') :]
+        template = template[: template.index("</template>")]
+        parts = re.findall(r'<div class="qb-design__reference-part" data-section="([a-z-]+)">', template)
+        assert parts == [key for key, _ in CASE_SECTIONS], qid
+        assert "<strong>Clarify and requirements.</strong>" in template
+        assert len(re.findall(r'<ul class="qb-design__signals"', template)) == 11
+    assert 'data-phases="' in page and "**" not in page
+    question = (site / "questions" / "design-alpha" / "index.html").read_text(encoding="utf-8")
+    assert question.count('class="qb-rubric__tick"') == 22 and FOLLOWUPS_TITLE in question
+
+
+# ---------------------------------------------------------------- the shipped bank: every case study, however many
+
+
+def _shipped_cases() -> list[dict]:
+    from tests.bank import all_questions
+
+    return [q for q in all_questions().values() if "case-study" in q["tags"]]
+
+
+def test_every_shipped_case_study_page_has_its_followups_and_rubric(shipped_build: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    cases = _shipped_cases()
+    assert len(cases) >= 20
+    design = (shipped_build / "mock" / "design" / "index.html").read_text(encoding="utf-8")
+    for q in cases:
+        page = (shipped_build / "questions" / q["id"] / "index.html").read_text(encoding="utf-8")
+        box = page.index(f'<p class="admonition-title">{FOLLOWUPS_TITLE}</p>')
+        rubric = page.index(f'data-qb-rubric data-qid="{q["id"]}"')
+        assert page.index("<strong>Trade-offs.</strong>") < box < rubric, q["id"]
+        assert page[box:rubric].count('class="qb-followups__ask"') == len(q["followups"]), q["id"]
+        signals = sum(len(s) for s in q["rubric"].values())
+        assert page[rubric:].count('class="qb-rubric__tick"') == signals, q["id"]
+        assert f'data-qid="{q["id"]}" data-url="../../questions/{q["id"]}/"' in design, q["id"]
+        options = {
+            o["value"]: o.get_text() for o in BeautifulSoup(design, "html.parser").select("#qb-design-case option")
+        }
+        assert options[q["id"]] == q["question"], q["id"]
+
+
+def test_every_shipped_case_study_prints_its_followups_and_rubric(shipped_build: Path) -> None:
+    downloads = shipped_build / "downloads"
+    guide = compact(" ".join(page_texts(downloads / "ml-interview-study-guide.pdf")))
+    chapter = compact(" ".join(page_texts(downloads / "topics" / "ml-interview-ml-system-design.pdf")))
+    for text in (guide, chapter):
+        for q in _shipped_cases():
+            # The question's heading, followed by its level and tags (the contents list the question too).
+            start = text.index(compact(q["question"]) + q["difficulty"] + "systemdesign")
+            box = text.index(compact(FOLLOWUPS_TITLE), start)
+            rubric = text.index(compact("Rubric: grade your attempt"), box)
+            first_ask = compact(q["followups"][0]["ask"].split("$")[0])
+            assert box < text.index(first_ask[:40], box) < rubric, q["id"]
+            # The first words of each section's first signal follow the rubric heading, in order
+            # (the words before any formula: a formula prints as an image).
+            firsts = [compact(" ".join(s[0].split("$")[0].split()[:4])) for s in q["rubric"].values()]
+            positions = [text.index(first, rubric) for first in firsts]
+            assert positions == sorted(positions), q["id"]
