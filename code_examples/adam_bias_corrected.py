@@ -22,8 +22,15 @@ class Adam:
 
     def step(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
         """Return the updated parameters; the moment estimates are kept on the optimizer."""
+        if self.lr <= 0 or not (0 <= self.beta1 < 1 and 0 <= self.beta2 < 1) or self.eps <= 0:
+            raise ValueError("need lr > 0, betas in [0, 1) and eps > 0 (eps = 0 makes a zero gradient 0/0)")
+        theta, grad = np.asarray(theta, dtype=float), np.asarray(grad, dtype=float)
         if self.m is None or self.v is None:
             self.m, self.v = np.zeros_like(theta), np.zeros_like(theta)
+        if grad.shape != theta.shape or self.m.shape != theta.shape:
+            raise ValueError("grad and the optimizer state must have the parameters' shape")
+        if not np.isfinite(grad).all():  # skip-or-stop, as mixed-precision loss scalers do; never poison m and v
+            raise FloatingPointError("non-finite gradient: lower the learning rate or clip gradients")
         self.t += 1  # t starts at 1, or the corrections below divide by zero
         self.m = self.beta1 * self.m + (1 - self.beta1) * grad  # first moment: momentum
         self.v = self.beta2 * self.v + (1 - self.beta2) * grad**2  # second moment: per-parameter scale

@@ -22,11 +22,15 @@ def scaled_dot_product_attention(
     """softmax(q k^T / sqrt(d_k)) v over the last two axes.
 
     q: (..., t_q, d_k), k: (..., t_k, d_k), v: (..., t_k, d_v); mask broadcasts to (..., t_q, t_k)
-    with True meaning "may attend". Every query row must keep at least one key, or its row is NaN.
+    with True meaning "may attend". A query row with no allowed key is rejected (its softmax would be NaN).
     Returns the output (..., t_q, d_v) and the attention weights (..., t_q, t_k).
     """
+    if q.shape[-1] != k.shape[-1] or k.shape[-2] != v.shape[-2]:
+        raise ValueError("need q and k with the same d_k, and one value row per key")
     scores = q @ np.swapaxes(k, -1, -2) / np.sqrt(q.shape[-1])
     if mask is not None:
+        if not np.broadcast_to(mask, scores.shape).any(axis=-1).all():  # all -inf would give 0/0 = NaN
+            raise ValueError("every query must be allowed at least one key")
         scores = np.where(mask, scores, -np.inf)  # exp(-inf) = 0: masked keys get zero weight
     weights = stable_softmax(scores, axis=-1)
     return weights @ v, weights
@@ -43,8 +47,10 @@ def multi_head_attention(
 ) -> np.ndarray:
     """Self-attention over x of shape (batch, t, d_model); every weight matrix is (d_model, d_model)."""
     b, t, d_model = x.shape
-    if d_model % n_heads:
-        raise ValueError("d_model must be divisible by n_heads")
+    if n_heads < 1 or d_model % n_heads:
+        raise ValueError("n_heads must be a positive divisor of d_model")
+    if any(w.shape != (d_model, d_model) for w in (w_q, w_k, w_v, w_o)):
+        raise ValueError(f"every weight matrix must be ({d_model}, {d_model})")
     d_head = d_model // n_heads
 
     def split_heads(m: np.ndarray) -> np.ndarray:  # (b, t, d_model) -> (b, heads, t, d_head)

@@ -23,6 +23,8 @@ def beam_search(
     emits eos or reaches max_len new tokens. The final score is sum(log p) / length ** alpha:
     alpha = 0 is the raw log-probability (favours short outputs), alpha = 1 the mean per token.
     """
+    if beam_width < 1 or max_len < 1:
+        raise ValueError("need beam_width >= 1 and max_len >= 1")
     beams: list[Hypothesis] = [((bos,), 0.0)]
     finished: list[Hypothesis] = []
     for _ in range(max_len):
@@ -30,9 +32,9 @@ def beam_search(
         for tokens, score in beams:
             log_p = next_log_probs(tokens)
             # only a beam's own best beam_width extensions can make the global top beam_width
-            for tok in np.argsort(log_p)[::-1][:beam_width]:
+            for tok in np.argsort(-log_p, kind="stable")[:beam_width]:  # equal log-probs: lower token id first
                 candidates.append((tokens + (int(tok),), score + float(log_p[tok])))
-        candidates.sort(key=lambda c: c[1], reverse=True)
+        candidates.sort(key=lambda c: c[1], reverse=True)  # stable: ties keep the earlier beam's order
         beams = []
         for tokens, score in candidates[:beam_width]:
             (finished if tokens[-1] == eos else beams).append((tokens, score))

@@ -30,6 +30,8 @@ def _merge(symbols: tuple[str, ...], pair: tuple[str, str]) -> tuple[str, ...]:
 
 def learn_bpe(word_counts: dict[str, int], n_merges: int) -> list[tuple[str, str]]:
     """Merges in the order learned; each joins the most frequent adjacent pair (ties: the pair that sorts first)."""
+    if n_merges < 0 or any(END in word or freq < 1 for word, freq in word_counts.items()):
+        raise ValueError(f"need n_merges >= 0, positive counts, and no {END!r} inside a word")
     words = {(*word, END): freq for word, freq in word_counts.items()}
     merges: list[tuple[str, str]] = []
     for _ in range(n_merges):

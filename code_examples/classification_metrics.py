@@ -10,6 +10,8 @@ def precision_recall_f1(
 ) -> tuple[float, float, float]:
     """Binary metrics for the `positive` class; `zero_division` is returned when a ratio is 0 / 0."""
     y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    if y_true.ndim != 1 or y_true.shape != y_pred.shape:  # == would otherwise broadcast (3,) against (1,)
+        raise ValueError("y_true and y_pred must be 1-D and of the same length")
     actual, predicted = y_true == positive, y_pred == positive
     tp = int(np.sum(actual & predicted))
     fp = int(np.sum(~actual & predicted))
@@ -23,4 +25,6 @@ def precision_recall_f1(
 def macro_f1(y_true: np.ndarray, y_pred: np.ndarray) -> float:
     """Unweighted mean of per-class F1 over every label seen in y_true or y_pred."""
     labels = np.unique(np.concatenate([np.asarray(y_true), np.asarray(y_pred)]))
+    if labels.size == 0:
+        raise ValueError("macro F1 of no labels is undefined")
     return float(np.mean([precision_recall_f1(y_true, y_pred, positive=c)[2] for c in labels]))

@@ -17,9 +17,12 @@ class GaussianNaiveBayes:
 
     def fit(self, X: np.ndarray, y: np.ndarray) -> GaussianNaiveBayes:
         X = np.asarray(X, dtype=float)
+        if X.ndim != 2 or len(X) == 0 or len(y) != len(X) or not np.isfinite(X).all():
+            raise ValueError("X must be a finite (n, d) array with n >= 1 and one label per row")
         self.classes, codes = np.unique(y, return_inverse=True)
-        # Add a small fraction of the largest feature variance, so a constant feature cannot give 0 variance.
-        eps = self.var_smoothing * X.var(axis=0).max()
+        # Add a small fraction of the largest feature variance, so a constant feature cannot give 0 variance;
+        # if every feature is constant, fall back to var_smoothing itself rather than to 0.
+        eps = self.var_smoothing * (X.var(axis=0).max() or 1.0)
         self.means = np.array([X[codes == c].mean(axis=0) for c in range(len(self.classes))])
         self.vars = np.array([X[codes == c].var(axis=0) for c in range(len(self.classes))]) + eps
         self.log_prior = np.log(np.bincount(codes) / len(X))
@@ -27,7 +30,9 @@ class GaussianNaiveBayes:
 
     def joint_log_likelihood(self, X: np.ndarray) -> np.ndarray:
         """log P(c) + sum_j log N(x_j | mu_cj, var_cj) for every row and class, shape (n, k)."""
-        X = np.asarray(X, dtype=float)
+        X = np.atleast_2d(np.asarray(X, dtype=float))
+        if X.shape[1] != self.means.shape[1]:
+            raise ValueError(f"expected {self.means.shape[1]} features, got {X.shape[1]}")
         diff2 = (X[:, None, :] - self.means[None, :, :]) ** 2  # (n, k, d)
         log_pdf = -0.5 * (np.log(2 * np.pi * self.vars)[None] + diff2 / self.vars[None])
         return self.log_prior + log_pdf.sum(axis=2)  # a sum of logs, not a product of tiny numbers

@@ -12,7 +12,9 @@ def fit_stump(X: np.ndarray, r: np.ndarray) -> tuple[int, float, float, float]:
     a * b / n * (m_a - m_b)^2, so prefix sums score every cut of a sorted feature in O(n).
     """
     n, d = X.shape
-    best, best_gain = (0, np.inf, r.mean(), r.mean()), -1.0
+    best, best_gain = (0, np.inf, r.mean(), r.mean()), -1.0  # no useful cut: one leaf holding the mean
+    if n < 2:
+        return best
     for j in range(d):
         order = np.argsort(X[:, j], kind="stable")
         xs, rs = X[order, j], r[order]
@@ -21,9 +23,10 @@ def fit_stump(X: np.ndarray, r: np.ndarray) -> tuple[int, float, float, float]:
         mean_l, mean_r = left_sum / a, (rs.sum() - left_sum) / (n - a)
         gain = np.where(xs[1:] > xs[:-1], a * (n - a) / n * (mean_l - mean_r) ** 2, -np.inf)
         i = int(np.argmax(gain))
-        if gain[i] > best_gain:
+        if gain[i] > best_gain:  # equal gains: the lower feature index and the leftmost cut win
             best_gain = gain[i]
-            best = (j, float((xs[i] + xs[i + 1]) / 2), float(mean_l[i]), float(mean_r[i]))
+            mid = xs[i] / 2 + xs[i + 1] / 2  # no overflow near the float limit
+            best = (j, float(xs[i] if mid >= xs[i + 1] else mid), float(mean_l[i]), float(mean_r[i]))
     return best
 
 
@@ -31,12 +34,18 @@ class GradientBoostingStumps:
     """F_0 = mean(y); each round fits a stump to the residuals y - F and adds learning_rate times it."""
 
     def __init__(self, n_estimators: int = 100, learning_rate: float = 0.1) -> None:
+        if n_estimators < 0 or not learning_rate > 0.0:
+            raise ValueError("need n_estimators >= 0 and learning_rate > 0")
         self.n_estimators, self.learning_rate = n_estimators, learning_rate
         self.init = 0.0
         self.stumps: list[tuple[int, float, float, float]] = []
 
     def fit(self, X: np.ndarray, y: np.ndarray) -> GradientBoostingStumps:
         X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+        if X.ndim != 2 or len(X) == 0 or y.shape != (len(X),):
+            raise ValueError("X must be (n, d) with n >= 1 and y must be (n,)")
+        if not (np.isfinite(X).all() and np.isfinite(y).all()):
+            raise ValueError("X and y must be finite")
         self.init, self.stumps = float(y.mean()), []
         F = np.full(len(y), self.init)
         for _ in range(self.n_estimators):

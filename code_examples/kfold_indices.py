@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import operator
+
 import numpy as np
 
 
@@ -9,6 +11,7 @@ def kfold_indices(
     n: int, k: int, shuffle: bool = False, seed: int | None = None
 ) -> list[tuple[np.ndarray, np.ndarray]]:
     """Return k (train, test) index pairs; the first n % k folds get one extra row, as in scikit-learn."""
+    n, k = operator.index(n), operator.index(k)  # 2.5 folds is a bug, not a request
     if not 2 <= k <= n:
         raise ValueError("need 2 <= k <= n")
     idx = np.arange(n)
@@ -31,7 +34,9 @@ def stratified_kfold_indices(y: np.ndarray, k: int, seed: int | None = None) -> 
     Shuffle rows within each class, lay the classes end to end, and deal the rows to folds
     round-robin (row i goes to fold i mod k), so a class of size m puts floor(m/k) or ceil(m/k) in each fold.
     """
-    y = np.asarray(y)
+    y, k = np.asarray(y), operator.index(k)
+    if y.ndim != 1 or not 2 <= k <= len(y):
+        raise ValueError("need a 1-D y and 2 <= k <= n")
     _, first_seen, codes = np.unique(y, return_index=True, return_inverse=True)
     codes = np.argsort(np.argsort(first_seen))[codes]  # classes in order of first appearance, as scikit-learn
     n_classes = len(first_seen)

@@ -9,8 +9,12 @@ def layer_norm_forward(
     x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float = 1e-5
 ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """y = gamma * (x - mean) / sqrt(var + eps) + beta, statistics per row over the last axis (d features)."""
+    if eps < 0 or gamma.shape != x.shape[-1:] or beta.shape != x.shape[-1:]:
+        raise ValueError("need eps >= 0 and gamma, beta of shape (d,)")
     mu = x.mean(axis=-1, keepdims=True)
     var = x.var(axis=-1, keepdims=True)  # population variance (divide by d), as the frameworks do
+    if eps == 0 and (var == 0).any():  # a constant row would divide by zero
+        raise ValueError("a constant row needs eps > 0")
     inv_std = 1.0 / np.sqrt(var + eps)
     x_hat = (x - mu) * inv_std
     return gamma * x_hat + beta, (x_hat, inv_std, gamma)

@@ -21,11 +21,18 @@ class LogisticRegression:
     """Minimises mean log loss + (l2 / 2) * ||w||^2; the bias is not penalised."""
 
     def __init__(self, lr: float = 0.1, n_iter: int = 1000, l2: float = 0.0, tol: float = 1e-6) -> None:
+        if lr <= 0 or n_iter < 0 or l2 < 0:
+            raise ValueError("need lr > 0, n_iter >= 0 and l2 >= 0")
         self.lr, self.n_iter, self.l2, self.tol = lr, n_iter, l2, tol
         self.w = np.zeros(0)
         self.b = 0.0
 
     def fit(self, X: np.ndarray, y: np.ndarray) -> LogisticRegression:
+        X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+        if X.ndim != 2 or len(X) == 0 or y.shape != (len(X),):
+            raise ValueError("X must be (n, d) with n >= 1 and y must be (n,)")
+        if not np.isin(y, (0.0, 1.0)).all() or not np.isfinite(X).all():
+            raise ValueError("y must hold only 0 and 1, and X must be finite")
         n, d = X.shape
         self.w, self.b = np.zeros(d), 0.0
         for _ in range(self.n_iter):
@@ -40,7 +47,7 @@ class LogisticRegression:
 
     def predict_proba(self, X: np.ndarray) -> np.ndarray:
         """P(y = 1 | x) for each row."""
-        return sigmoid(X @ self.w + self.b)
+        return sigmoid(np.asarray(X, dtype=float) @ self.w + self.b)
 
     def predict(self, X: np.ndarray, threshold: float = 0.5) -> np.ndarray:
         """Hard 0/1 labels at the given probability threshold."""

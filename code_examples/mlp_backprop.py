@@ -22,12 +22,18 @@ def init_params(d_in: int, d_hidden: int, d_out: int, seed: int = 0) -> Params:
 
 def forward(params: Params, X: np.ndarray, y: np.ndarray) -> tuple[float, dict]:
     """Mean cross-entropy of integer labels y (n,) for inputs X (n, d_in); also returns the cache for backward."""
+    y = np.asarray(y)
+    if X.ndim != 2 or len(X) == 0 or y.shape != (len(X),):
+        raise ValueError("X must be (n, d_in) with n >= 1 and y must be (n,)")
+    if not np.issubdtype(y.dtype, np.integer) or y.min() < 0 or y.max() >= params["b2"].size:
+        raise ValueError("labels must be integers in 0..d_out-1 (a -1 would silently pick the last class)")
     a = X @ params["W1"] + params["b1"]  # (n, d_hidden) pre-activation
     h = np.maximum(a, 0.0)  # ReLU
     z = h @ params["W2"] + params["b2"]  # (n, d_out) logits
-    z = z - z.max(axis=1, keepdims=True)
-    p = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
-    loss = float(-np.log(p[np.arange(len(y)), y]).mean())
+    z = z - z.max(axis=1, keepdims=True)  # exp cannot overflow
+    log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))  # log-softmax: no log(0) if a p underflows
+    p = np.exp(log_p)
+    loss = float(-log_p[np.arange(len(y)), y].mean())
     return loss, {"X": X, "y": y, "a": a, "h": h, "p": p}
 
 

@@ -17,7 +17,12 @@ class PCAFromSVD:
 
     def fit(self, X: np.ndarray) -> PCAFromSVD:
         X = np.asarray(X, dtype=float)
-        n = len(X)
+        if X.ndim != 2 or not np.isfinite(X).all():
+            raise ValueError("X must be a finite (n, d) array")
+        n, d = X.shape
+        k = self.n_components
+        if n < 2 or isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 1 <= k <= min(n, d):
+            raise ValueError(f"need n >= 2 rows and n_components in 1..min(n, d) = {min(n, d)}, got {k!r}")
         self.mean = X.mean(axis=0)
         Xc = X - self.mean  # without centring, PC1 points at the mean instead of the spread
         _, S, Vt = np.linalg.svd(Xc, full_matrices=False)  # Xc = U diag(S) Vt, S sorted descending
@@ -25,7 +30,8 @@ class PCAFromSVD:
         signs = np.sign(Vt[np.arange(len(Vt)), np.abs(Vt).argmax(axis=1)])
         Vt = Vt * signs[:, None]
         var = S**2 / (n - 1)  # eigenvalues of the sample covariance matrix
-        k = self.n_components
+        if var.sum() == 0:
+            raise ValueError("every row is identical: there is no variance to explain")
         self.components = Vt[:k]
         self.explained_variance = var[:k]
         self.explained_variance_ratio = var[:k] / var.sum()

@@ -7,8 +7,17 @@ import numpy as np
 
 def dcg_at_k(relevance_in_rank_order: np.ndarray, k: int, gain: str = "exponential") -> float:
     """Discounted cumulative gain of the top k: sum of gain(rel_i) / log2(i + 1), ranks i from 1."""
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 1:
+        raise ValueError(f"k must be a positive integer, got {k!r}")  # [:0] or [:-1] would fail silently
+    if gain not in ("exponential", "linear"):
+        raise ValueError("gain must be 'exponential' or 'linear'")
     rel = np.asarray(relevance_in_rank_order, dtype=float)[:k]
-    gains = 2.0**rel - 1.0 if gain == "exponential" else rel  # "linear" uses rel itself
+    if (rel < 0).any() or not np.isfinite(rel).all():
+        raise ValueError("relevance grades must be finite and non-negative")
+    with np.errstate(over="ignore"):
+        gains = 2.0**rel - 1.0 if gain == "exponential" else rel  # "linear" uses rel itself
+    if not np.isfinite(gains).all():
+        raise OverflowError("2**rel overflows float64 for grades above 1023; use linear gain")
     discounts = np.log2(np.arange(2, len(rel) + 2))
     return float((gains / discounts).sum())
 
@@ -20,6 +29,8 @@ def ndcg_at_k(y_true: np.ndarray, y_score: np.ndarray, k: int, gain: str = "expo
     no relevant item scores 0. Ties in y_score are broken by position (stable sort).
     """
     y_true, y_score = np.atleast_2d(y_true), np.atleast_2d(y_score)
+    if y_true.shape != y_score.shape or y_true.size == 0:
+        raise ValueError("y_true and y_score must be non-empty and of the same shape")
     values = []
     for rel, score in zip(y_true, y_score, strict=True):
         ranked = rel[np.argsort(-score, kind="stable")]
@@ -30,6 +41,8 @@ def ndcg_at_k(y_true: np.ndarray, y_score: np.ndarray, k: int, gain: str = "expo
 
 def mean_reciprocal_rank(relevant_in_rank_order: list[np.ndarray]) -> float:
     """Mean over queries of 1 / rank of the first relevant item (0 when nothing relevant is returned)."""
+    if len(relevant_in_rank_order) == 0:
+        raise ValueError("MRR over no queries is undefined")
     rr = []
     for hits in relevant_in_rank_order:
         pos = np.flatnonzero(np.asarray(hits) > 0)

@@ -14,22 +14,33 @@ def _average_ranks(scores: np.ndarray) -> np.ndarray:
     return ranks
 
 
+def _check(y_true: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Labels must be 0/1 (astype(bool) would read -1 as positive); scores finite; both classes present."""
+    y, s = np.asarray(y_true), np.asarray(scores, dtype=float)
+    if y.ndim != 1 or y.shape != s.shape:
+        raise ValueError("y_true and scores must be 1-D and of the same length")
+    if not np.isin(y, (0, 1)).all():
+        raise ValueError("y_true must hold only 0/1 or False/True")
+    if not np.isfinite(s).all():
+        raise ValueError("scores must be finite")
+    y = y.astype(bool)
+    if y.all() or not y.any():
+        raise ValueError("AUC is undefined unless both classes are present")
+    return y, s
+
+
 def roc_auc(y_true: np.ndarray, scores: np.ndarray) -> float:
     """Mann-Whitney U statistic divided by n_pos * n_neg; a tie counts as half a win. O(n log n)."""
-    y = np.asarray(y_true).astype(bool)
-    scores = np.asarray(scores, dtype=float)
+    y, scores = _check(y_true, scores)
     n_pos = int(y.sum())
     n_neg = len(y) - n_pos
-    if n_pos == 0 or n_neg == 0:
-        raise ValueError("AUC is undefined when only one class is present")
     rank_sum = _average_ranks(scores)[y].sum()
     u = rank_sum - n_pos * (n_pos + 1) / 2  # positive-negative pairs won by the positive
-    return float(u / (n_pos * n_neg))
+    return float(u / (n_pos * n_neg))  # Python ints: n_pos * n_neg cannot overflow
 
 
 def roc_auc_pairwise(y_true: np.ndarray, scores: np.ndarray) -> float:
     """Brute-force O(n_pos * n_neg) version of the same definition, handy for checking."""
-    y = np.asarray(y_true).astype(bool)
-    s = np.asarray(scores, dtype=float)
+    y, s = _check(y_true, scores)
     pos, neg = s[y][:, None], s[~y][None, :]
     return float(((pos > neg) + 0.5 * (pos == neg)).mean())

@@ -10,6 +10,14 @@ def sampling_distribution(
 ) -> np.ndarray:
     """The probabilities actually sampled from: temperature, then top-k, then top-p, then renormalise."""
     logits = np.asarray(logits, dtype=float)
+    if logits.ndim != 1 or logits.size == 0 or np.isnan(logits).any() or np.isposinf(logits).any():
+        raise ValueError("logits must be a non-empty 1-D array without NaN or +inf (-inf masks a token)")
+    if np.isneginf(logits).all():
+        raise ValueError("every token is masked")
+    if top_k is not None and (isinstance(top_k, bool) or not isinstance(top_k, (int, np.integer)) or top_k < 1):
+        raise ValueError(f"top_k must be a positive integer or None, got {top_k!r}")
+    if top_p is not None and not 0.0 < top_p <= 1.0:
+        raise ValueError(f"top_p must lie in (0, 1], got {top_p!r}")
     if temperature <= 0:  # the limit T -> 0 is greedy decoding
         probs = np.zeros_like(logits)
         probs[np.argmax(logits)] = 1.0

@@ -10,6 +10,8 @@ def stratified_train_test_split(y: np.ndarray, test_size: float = 0.2, seed: int
     if not 0.0 < test_size < 1.0:
         raise ValueError("test_size must be strictly between 0 and 1")
     y = np.asarray(y)
+    if y.ndim != 1 or y.size == 0:
+        raise ValueError("y must be a non-empty 1-D array of labels")
     rng = np.random.default_rng(seed)
     train_parts, test_parts = [], []
     for label in np.unique(y):

@@ -25,8 +25,14 @@ def best_split(X: np.ndarray, y: np.ndarray, criterion: str = "gini") -> tuple[i
     distinct values in one vectorised pass. O(d n log n) time, O(n c) memory for c classes.
     """
     X = np.asarray(X, dtype=float)
+    if X.ndim != 2 or len(y) != len(X):
+        raise ValueError("X must be (n, d) with one label per row")
+    if np.isnan(X).any():
+        raise ValueError("X has NaN: impute first, or route missing values explicitly")
     classes, codes = np.unique(y, return_inverse=True)
     n, d = X.shape
+    if n < 2:
+        return -1, float("nan"), 0.0  # nothing to split
     onehot = np.eye(len(classes))[codes]  # (n, c)
     parent = impurity(onehot.sum(axis=0), criterion)
     best = (-1, np.nan, 0.0)
@@ -42,6 +48,12 @@ def best_split(X: np.ndarray, y: np.ndarray, criterion: str = "gini") -> tuple[i
             continue
         gain = np.where(valid, parent - child, -np.inf)
         i = int(np.argmax(gain))
-        if gain[i] > best[2] + 1e-12:
-            best = (j, float((xs[i] + xs[i + 1]) / 2), float(gain[i]))
-    return best
+        if gain[i] > best[2] + 1e-12:  # equal gains: the lower feature index and the leftmost cut win
+            best = (j, _midpoint(xs[i], xs[i + 1]), float(gain[i]))
+    return best  # (-1, nan, 0.0) when no cut lowers the impurity: a pure node or constant features
+
+
+def _midpoint(a: float, b: float) -> float:
+    """(a + b) / 2 without overflow near the float limit; if rounding lands on b, use a, so b still goes right."""
+    mid = a / 2 + b / 2
+    return float(a if mid >= b else mid)

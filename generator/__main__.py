@@ -16,6 +16,7 @@ STOPPED = "build stopped: the previous site was left as it was"
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .check import check_bank
+    from .freshness import STALE_AFTER_MONTHS, stale_questions
     from .pipeline import BuildOptions, check_shipped
 
     if args.fast:
@@ -26,6 +27,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(BankError(problems).report(), file=sys.stderr)
         return 1
     checked = check_bank(render=False)
+    # Stale reviews are for the maintainer to plan, not a reason to fail: listed once the bank is clean.
+    stale = stale_questions(checked.bank)
+    for item in stale:
+        print(item, file=sys.stderr)
+    if stale:
+        print(
+            f"{len(stale)} question{'s' if len(stale) != 1 else ''} not reviewed in the last "
+            f"{STALE_AFTER_MONTHS} months (warnings only)",
+            file=sys.stderr,
+        )
     print(f"ok: {len(checked.bank.questions)} questions in {len(checked.bank.topics)} topics")
     return 0
 

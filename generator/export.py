@@ -29,6 +29,8 @@ def questions_json(bank: Bank, short_text: dict[str, str]) -> str:
             "related": q.related,
             "referenced_by": q.backlinks,
             "formula": q.formula,
+            "reviewed": str(q.reviewed) if q.reviewed else None,
+            "sources": [{"title": s.title, "url": s.url} for s in q.sources],
             "url": question_url(q),
             # Case studies only: the rubric by section and the follow-ups, as written.
             **(

@@ -23,6 +23,10 @@ CASE_SECTIONS = (
 RED_FLAGS = ("red-flags", "Red flags")
 # The heading the follow-ups keep from the box they replaced.
 FOLLOWUPS_TITLE = "Follow-ups to expect"
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,33 @@ class Location:
     path: str
     line: int
     column: int
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, such as the month an answer was last reviewed."""
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def label(self) -> str:
+        """How a page shows it: "December 2026"."""
+        return f"{MONTH_NAMES[self.month - 1]} {self.year}"
+
+    def months_before(self, later: Month) -> int:
+        return (later.year - self.year) * 12 + later.month - self.month
+
+
+@dataclass(frozen=True)
+class Source:
+    """A primary reference an answer rests on: a paper, official documentation, a regulation."""
+
+    title: str
+    url: str
 
 
 @dataclass(frozen=True)
@@ -65,6 +96,9 @@ class Question:
     location: Location
     # Where the answer's text begins, for errors found while rendering it.
     answer_location: Location
+    # The month of the last expert review, and the references the answer rests on.
+    reviewed: Month | None = None
+    sources: list[Source] = field(default_factory=list)
     # Case studies only: the ten sections then the red flags, and the follow-ups.
     rubric: list[RubricSection] = field(default_factory=list)
     followups: list[FollowUp] = field(default_factory=list)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 # Regions whose content is shown as written, never interpreted as HTML.
 _FENCE = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.S | re.M)
@@ -59,6 +60,11 @@ def mask_literal_regions(text: str) -> str:
     for pattern in (_FENCE, _INLINE_CODE, _DISPLAY_MATH, _INLINE_MATH):
         text = pattern.sub(_blank, text)
     return text
+
+
+def is_https_url(url: str) -> bool:
+    """A plain https: address with a host: the only kind of link the bank may hold."""
+    return bool(_SAFE_URL.match(url)) and bool(urlsplit(url).hostname)
 
 
 def _line_of(text: str, offset: int) -> int:

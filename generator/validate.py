@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from . import safety
+from . import freshness, safety
 from .loader import SourceFile, ValuePath, load_file
 from .model import (
     CASE_SECTIONS,
@@ -22,8 +22,10 @@ from .model import (
     Bank,
     FollowUp,
     Location,
+    Month,
     Question,
     RubricSection,
+    Source,
     Topic,
 )
 from .problems import Problem
@@ -42,7 +44,9 @@ QUESTION_REQUIRED = {
     "tags": list,
     "related": list,
 }
-QUESTION_OPTIONAL = {"formula": str, "rubric": dict, "followups": list}
+QUESTION_OPTIONAL = {"formula": str, "reviewed": str, "sources": list, "rubric": dict, "followups": list}
+SOURCE_FIELDS = {"title": str, "url": str}
+SOURCES_LIMIT = 3
 # How many signals each rubric section holds, and how many follow-ups a case study has.
 RUBRIC_SIGNALS = (2, 4)
 RED_FLAG_SIGNALS = (2, 5)
@@ -136,7 +140,8 @@ class _FileChecker:
         checked by their own patterns; the formula is TeX, checked for its commands.
         """
         for key, value in data.items():
-            if key in ("id", "difficulty", "formula"):
+            # Sources are checked where they are read (titles as Markdown, addresses as https).
+            if key in ("id", "difficulty", "formula", "sources"):
                 continue
             self._safe_value(value, (*path, key))
         formula = data.get("formula")
@@ -215,6 +220,8 @@ class _FileChecker:
             self.report(path + ("tags",), "a question needs at least one tag")
         related = self.id_list(data, path, "related")
         formula = data.get("formula") if isinstance(data.get("formula"), str) else None
+        reviewed = self.reviewed(data, path)
+        sources = self.sources(data, path)
         rubric, followups = self._case_study(data, path, CASE_STUDY_TAG in tags, answer)
         if not qid:
             return None
@@ -230,9 +237,43 @@ class _FileChecker:
             topic_id=topic_id,
             location=self.location(path),
             answer_location=self.location(path + ("answer",)),
+            reviewed=reviewed,
+            sources=sources,
             rubric=rubric,
             followups=followups,
         )
+
+    def reviewed(self, data: dict, path: ValuePath) -> Month | None:
+        value = data.get("reviewed")
+        if not isinstance(value, str):
+            return None
+        month, problem = freshness.parse_month(value)
+        if problem:
+            self.report(path + ("reviewed",), problem)
+        return month
+
+    def sources(self, data: dict, path: ValuePath) -> list[Source]:
+        value = data.get("sources")
+        if not isinstance(value, list):
+            return []
+        if len(value) > SOURCES_LIMIT:
+            self.report(path + ("sources",), f"a question lists at most {SOURCES_LIMIT} sources, not {len(value)}")
+        found: list[Source] = []
+        for i, item in enumerate(value):
+            where = (*path, "sources", i)
+            if self.fields(item, where, SOURCE_FIELDS, {}, f"source {i + 1}") is None:
+                continue
+            title = self.text(item, where, "title", one_line=True)
+            url = item.get("url") if isinstance(item.get("url"), str) else ""
+            for finding in safety.check_markdown(title):
+                self.report(where + ("title",), finding.message)
+            if url and not safety.is_https_url(url):
+                self.report(where + ("url",), f"source url {url!r} must be an https:// address with a host")
+            elif any(url == other.url for other in found):
+                self.report(where + ("url",), f"source url {url!r} is listed twice")
+            elif title and url:
+                found.append(Source(title, url))
+        return found
 
     def _case_study(
         self, data: dict, path: ValuePath, case_study: bool, answer: str

@@ -633,15 +633,67 @@ def test_ztest_matches_chi_square_and_normal_tails() -> None:
     from scipy.stats import chi2_contingency
     from scipy.stats import norm as sp_norm
 
-    for a, na, b, nb in [(200, 10_000, 250, 10_000), (30, 400, 45, 420), (5, 100, 1, 90)]:
+    for a, na, b, nb in [(200, 10_000, 250, 10_000), (30, 400, 45, 420), (5, 100, 1, 90), (0, 50, 7, 60)]:
         z, p = two_proportion_ztest(a, na, b, nb)
         chi2, p_chi, _, _ = chi2_contingency([[a, na - a], [b, nb - b]], correction=False)
         assert z**2 == pytest.approx(chi2, rel=1e-9)
         assert p == pytest.approx(p_chi, rel=1e-6)
-        assert two_proportion_ztest(a, na, b, nb, "larger")[1] == pytest.approx(sp_norm.sf(z), rel=1e-6)
-        assert two_proportion_ztest(a, na, b, nb, "smaller")[1] == pytest.approx(sp_norm.cdf(z), rel=1e-6)
+        assert two_proportion_ztest(a, na, b, nb, "larger")[1] == pytest.approx(sp_norm.sf(z), rel=1e-9)
+        assert two_proportion_ztest(a, na, b, nb, "smaller")[1] == pytest.approx(sp_norm.cdf(z), rel=1e-9)
     low, high = diff_confidence_interval(200, 10_000, 250, 10_000)
     se = np.sqrt(0.02 * 0.98 / 1e4 + 0.025 * 0.975 / 1e4)
     assert (low, high) == pytest.approx((0.005 - sp_norm.ppf(0.975) * se, 0.005 + sp_norm.ppf(0.975) * se))
+
+
+def test_ztest_keeps_tiny_tails_that_the_cdf_route_rounds_to_zero() -> None:
+    from statistics import NormalDist
+
+    from scipy.stats import norm as sp_norm
+
+    z, p = two_proportion_ztest(1000, 10_000, 3000, 10_000)
+    assert 2 * (1 - NormalDist().cdf(abs(z))) == 0.0  # the cancellation the module avoids
+    assert p > 0.0 and p == pytest.approx(2 * sp_norm.sf(abs(z)), rel=1e-9)
+    assert two_proportion_ztest(1000, 10_000, 3000, 10_000, "larger")[1] == pytest.approx(sp_norm.sf(z), rel=1e-9)
+    assert two_proportion_ztest(1000, 10_000, 3000, 10_000, "smaller")[1] == 1.0
+    assert two_proportion_ztest(3000, 10_000, 1000, 10_000, "smaller")[1] == pytest.approx(sp_norm.cdf(-z), rel=1e-9)
+
+
+def test_ztest_equal_rates_give_z_zero_and_p_one() -> None:
+    assert two_proportion_ztest(10, 100, 20, 200) == (0.0, 1.0)
+    assert two_proportion_ztest(10, 100, 20, 200, "larger") == (0.0, 0.5)
+
+
+@pytest.mark.parametrize(
+    ("args", "error"),
+    [
+        ((0, 0, 5, 10), ValueError),  # empty arm
+        ((5, 10, 1, 0), ValueError),
+        ((11, 10, 5, 10), ValueError),  # more conversions than users
+        ((-1, 10, 5, 10), ValueError),
+        ((0, 100, 0, 100), ValueError),  # nobody converted: pooled variance 0
+        ((100, 100, 50, 50), ValueError),  # everybody converted
+        ((2.0, 10, 5, 10), TypeError),  # a rate or a float count is not a count
+        ((True, 10, 5, 10), TypeError),
+    ],
+)
+def test_ztest_rejects_bad_counts(args: tuple, error: type) -> None:
+    with pytest.raises(error):
+        two_proportion_ztest(*args)
+
+
+def test_ztest_accepts_numpy_integers_and_rejects_unknown_alternatives() -> None:
+    z, _ = two_proportion_ztest(np.int64(200), np.int64(10_000), 250, 10_000)
+    assert z == pytest.approx(2.384, abs=1e-3)
     with pytest.raises(ValueError):
         two_proportion_ztest(1, 10, 2, 10, "bigger")
+
+
+def test_diff_interval_edge_cases() -> None:
+    low, high = diff_confidence_interval(0, 100, 10, 100)  # one arm at 0 is still defined
+    assert low < 0.1 < high
+    for args in [(0, 100, 0, 100), (0, 100, 100, 100), (5, 0, 1, 10), (11, 10, 1, 10)]:
+        with pytest.raises(ValueError):
+            diff_confidence_interval(*args)
+    for bad in (0.0, 1.0, 1.5):
+        with pytest.raises(ValueError):
+            diff_confidence_interval(5, 100, 10, 100, confidence=bad)

@@ -12,12 +12,13 @@ from scipy.signal import correlate2d
 from scipy.special import softmax as scipy_softmax
 from sklearn.metrics.pairwise import cosine_similarity
 
+from code_examples import cosine_topk_retrieval
 from code_examples.adam_bias_corrected import Adam
 from code_examples.attention_mha import causal_mask, multi_head_attention, scaled_dot_product_attention
 from code_examples.beam_search_decode import beam_search
 from code_examples.bpe_merges import END, encode_word, learn_bpe
 from code_examples.conv2d_windows import conv2d, conv_output_size
-from code_examples.cosine_topk_retrieval import top_k_cosine
+from code_examples.cosine_topk_retrieval import CosineIndex, l2_normalize
 from code_examples.dropout_inverted import dropout_backward, dropout_forward
 from code_examples.layer_norm_grad import layer_norm_backward, layer_norm_forward
 from code_examples.mlp_backprop import backward, forward, init_params, numerical_gradient, relative_error
@@ -404,17 +405,84 @@ def test_dropout_hand_case() -> None:
 def test_top_k_cosine_matches_brute_force_sort(k: int) -> None:
     rng = np.random.default_rng(16)
     docs, queries = rng.normal(size=(200, 16)), rng.normal(size=(7, 16))
-    idx, sims = top_k_cosine(queries, docs, k)
+    idx, sims = CosineIndex(docs).search(queries, k)
     ref = cosine_similarity(queries, docs)
-    ref_idx = np.argsort(-ref, axis=1)[:, : min(k, 200)]
+    ref_idx = np.argsort(-ref, axis=1, kind="stable")[:, : min(k, 200)]
     np.testing.assert_array_equal(idx, ref_idx)
     np.testing.assert_allclose(sims, np.take_along_axis(ref, ref_idx, axis=1), atol=1e-12)
 
 
-def test_top_k_cosine_hand_case_scale_invariance_and_zero_vector() -> None:
-    docs = np.array([[2.0, 0.0], [1.0, 1.0], [0.0, 3.0], [-1.0, 0.0], [0.0, 0.0]])
-    idx, sims = top_k_cosine(np.array([1.0, 0.0]), docs, 3)
-    assert idx.tolist() == [[0, 1, 2]] or idx.tolist() == [[0, 1, 4]]  # docs 2 and 4 both score 0
-    np.testing.assert_allclose(sims[0], [1.0, 1 / math.sqrt(2), 0.0])
-    idx2, _ = top_k_cosine(np.array([50.0, 0.0]), docs * 7, 2)
-    assert idx2.tolist() == [[0, 1]]
+def test_top_k_cosine_normalises_documents_once_at_index_time() -> None:
+    docs = np.array([[3.0, 4.0], [0.0, 2.0]])
+    index = CosineIndex(docs)
+    np.testing.assert_allclose(np.linalg.norm(index.unit_docs, axis=1), [1.0, 1.0])
+    assert docs.tolist() == [[3.0, 4.0], [0.0, 2.0]]  # the caller's array is not modified
+    calls = []
+    original = cosine_topk_retrieval.l2_normalize
+
+    def counting(x: np.ndarray) -> np.ndarray:
+        calls.append(np.shape(x))
+        return original(x)
+
+    cosine_topk_retrieval.l2_normalize = counting
+    try:
+        index.search(np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]), 1)
+    finally:
+        cosine_topk_retrieval.l2_normalize = original
+    assert calls == [(3, 2)]  # only the queries are normalised per search
+
+
+def test_top_k_cosine_ties_zero_vectors_and_scale() -> None:
+    docs = np.array([[2.0, 0.0], [1.0, 1.0], [0.0, 3.0], [-1.0, 0.0], [0.0, 0.0], [5.0, 0.0]])
+    index = CosineIndex(docs)
+    idx, sims = index.search(np.array([1.0, 0.0]), 4)
+    # docs 0 and 5 tie at 1, docs 2 and 4 (the zero vector) tie at 0: the lower id comes first.
+    assert idx.tolist() == [[0, 5, 1, 2]]
+    np.testing.assert_allclose(sims[0], [1.0, 1.0, 1 / math.sqrt(2), 0.0])
+    assert index.search(np.array([1.0, 0.0]), 5)[0].tolist() == [[0, 5, 1, 2, 4]]
+    assert CosineIndex(docs * 7).search(np.array([50.0, 0.0]), 2)[0].tolist() == [[0, 5]]
+    zero_idx, zero_sims = index.search(np.zeros(2), 3)  # a zero query scores 0 everywhere, no NaN
+    assert zero_idx.tolist() == [[0, 1, 2]] and not zero_sims.any()
+
+
+def test_top_k_cosine_every_tie_case_is_deterministic() -> None:
+    rng = np.random.default_rng(3)
+    docs = rng.integers(-2, 3, size=(60, 3)).astype(float)  # many exact duplicates and ties
+    queries = rng.integers(-2, 3, size=(10, 3)).astype(float)
+    sims = l2_normalize(queries) @ l2_normalize(docs).T
+    for k in (1, 7, 30, 60):
+        idx, _ = CosineIndex(docs).search(queries, k)
+        ref = np.lexsort((np.broadcast_to(np.arange(60), sims.shape), -sims), axis=1)[:, :k]
+        np.testing.assert_array_equal(idx, ref)
+
+
+@pytest.mark.parametrize("k", [0, -1, 2.0, True, "3", None])
+def test_top_k_cosine_rejects_bad_k(k: object) -> None:
+    with pytest.raises(ValueError):
+        CosineIndex(np.eye(3)).search(np.ones(3), k)
+
+
+def test_top_k_cosine_size_edge_cases() -> None:
+    assert CosineIndex(np.eye(3)).search(np.ones(3), np.int64(2))[0].shape == (1, 2)
+    assert CosineIndex(np.eye(3)).search(np.ones(3), 10)[0].shape == (1, 3)  # k above n returns all n
+    empty_idx, empty_sims = CosineIndex(np.empty((0, 3))).search(np.ones((2, 3)), 5)
+    assert empty_idx.shape == empty_sims.shape == (2, 0)
+    assert CosineIndex(np.eye(3)).search(np.empty((0, 3)), 2)[0].shape == (0, 2)
+    with pytest.raises(ValueError):
+        CosineIndex(np.eye(3)).search(np.ones(4), 1)  # wrong dimension
+    with pytest.raises(ValueError):
+        CosineIndex(np.ones(3))  # not a matrix
+    with pytest.raises(ValueError):
+        CosineIndex(np.array([[1.0, np.nan]]))
+    with pytest.raises(ValueError):
+        CosineIndex(np.eye(2)).search(np.array([np.inf, 0.0]), 1)
+
+
+def test_top_k_cosine_overflow_and_dtype() -> None:
+    big = np.array([[1e200, 1e200], [1e200, 0.0]])
+    np.testing.assert_allclose(l2_normalize(big), [[2**-0.5, 2**-0.5], [1.0, 0.0]])
+    idx, sims = CosineIndex(big).search(np.array([1e300, 0.0]), 2)
+    assert idx.tolist() == [[1, 0]]
+    np.testing.assert_allclose(sims[0], [1.0, 2**-0.5])
+    assert CosineIndex(np.ones((4, 8), dtype=np.float32)).unit_docs.dtype == np.float32
+    assert CosineIndex(np.array([[3, 4]])).unit_docs.tolist() == [[0.6, 0.8]]  # integers are promoted

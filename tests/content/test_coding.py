@@ -572,3 +572,26 @@ def test_two_proportion_ztest_example() -> None:
         "$7.849 \\cdot 0.043975 / 0.000025 = 13{,}806$",
     ]:
         assert s in text
+
+
+def test_two_proportion_ztest_tail_and_relative_lift() -> None:
+    text = answer_words("implement-two-proportion-ztest")
+    z, p = two_proportion_ztest(1000, 10_000, 3000, 10_000)
+    assert (round(z, 1), f"{p:.1e}") == (35.4, "8.3e-274")
+    assert 2 * NormalDist().cdf(-abs(z)) == 0.0 or sys.version_info >= (3, 14)  # 3.11 builds cdf from erf
+    pa, pb, n = 0.02, 0.025, 10_000
+    va, vb = (1 - pa) / (n * pa), (1 - pb) / (n * pb)
+    assert (round(va, 4), round(vb, 4), round(va + vb, 4)) == (0.0049, 0.0039, 0.0088)
+    se, log_ratio = math.sqrt(va + vb), math.log(pb / pa)
+    assert (round(log_ratio, 4), round(se, 4), pb / pa) == (0.2231, 0.0938, 1.25)
+    z95 = NormalDist().inv_cdf(0.975)
+    low, high = math.exp(log_ratio - z95 * se), math.exp(log_ratio + z95 * se)
+    assert (round(low, 3), round(high, 3)) == (1.040, 1.502)
+    for s in [
+        "$z = 35.4$ and $p = 8.3 \\times 10^{-274}$",
+        "$\\hat{p}_B/\\hat{p}_A = 1.25$",
+        "= 0.0049 + 0.0039 = 0.0088$",
+        "$0.2231 \\pm 1.96 \\cdot 0.0938$",
+        "$(1.040, 1.502)$: a relative lift of 4% to 50%",
+    ]:
+        assert s in text

@@ -13,7 +13,7 @@ from code_examples.attention_mha import causal_mask, scaled_dot_product_attentio
 from code_examples.beam_search_decode import beam_search
 from code_examples.bpe_merges import _pair_counts, encode_word, learn_bpe
 from code_examples.conv2d_windows import conv2d, conv_output_size
-from code_examples.cosine_topk_retrieval import top_k_cosine
+from code_examples.cosine_topk_retrieval import CosineIndex
 from code_examples.dropout_inverted import dropout_forward
 from code_examples.layer_norm_grad import layer_norm_backward, layer_norm_forward
 from code_examples.mlp_backprop import backward, forward, init_params, numerical_gradient, relative_error
@@ -281,10 +281,23 @@ def test_dropout_example() -> None:
 def test_retrieval_example() -> None:
     text = answer_words("implement-cosine-top-k-retrieval")
     docs = np.array([[2.0, 0.0], [1.0, 1.0], [0.0, 3.0], [-1.0, 0.0]])
-    idx, sims = top_k_cosine(np.array([1.0, 0.0]), docs, 4)
+    idx, sims = CosineIndex(docs).search(np.array([1.0, 0.0]), 4)
     assert idx.tolist() == [[0, 1, 2, 3]]
     assert [_fmt(s, 3) for s in sims[0]] == ["1.000", "0.707", "0.000", "-1.000"]
-    assert top_k_cosine(np.array([1.0, 0.0]), docs, 2)[0].tolist() == [[0, 1]]
+    assert CosineIndex(docs).search(np.array([1.0, 0.0]), 2)[0].tolist() == [[0, 1]]
+    assert CosineIndex(docs * 9).search(np.array([0.5, 0.0]), 2)[0].tolist() == [[0, 1]]
+    with_tie = np.vstack([docs, [[5.0, 0.0]]])
+    assert CosineIndex(with_tie).search(np.array([1.0, 0.0]), 2)[0].tolist() == [[0, 4]]
     assert 10**6 * 768 * 4 / 1e9 == pytest.approx(3.072)
-    for s in ["$1$, $0.707$, $0$ and $-1$", "top 2 are documents 0 and 1", "$10^6 \\cdot 768 \\cdot 4 = 3.07$ GB"]:
+    # What the text says the old slicing did with a bad k.
+    sims_row = np.array([[0.9, 0.1, 0.5, 0.3]])
+    assert np.argpartition(-sims_row, -2, axis=1)[:, :-1].shape[1] == 3  # k = -1 gives n - 1 results
+    assert np.argpartition(-sims_row, -1, axis=1)[:, :0].shape[1] == 0  # k = 0 gives none, silently
+    for s in [
+        "$1$, $0.707$, $0$ and $-1$",
+        "top 2 are documents 0 and 1",
+        "top 2 become documents 0 and 4",
+        "$10^6 \\cdot 768 \\cdot 4 = 3.07$ GB",
+        "$k = -1$ silently returns $n - 1$ results",
+    ]:
         assert s in text

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 
-from tests.bank import answer_words
+from tests.bank import answer_words, question
 
 
 def test_listwise_deletion_and_mean_imputation_variance():
@@ -20,6 +20,7 @@ def test_listwise_deletion_and_mean_imputation_variance():
     filled = np.concatenate([observed, np.full(3_000, observed.mean())])
     assert math.isclose(filled.var() / observed.var(), 0.7, rel_tol=1e-12)
     assert "70% of the observed variance" in text
+    assert round(100 * math.sqrt(0.7)) == 84 and "standard deviation to about 84%" in text
 
 
 def test_pandas_example_statistics():
@@ -57,6 +58,16 @@ def test_knn_imputation_distances():
     assert round(np.mean([rows[k][1] for k in nearest]), 3) == 0.7
     assert "(0.8 + 0.6)/2 = 0.7" in text
     assert np.mean([r[1] for r in rows.values()]) == 0.575 and "0.575" in text
+    # scikit-learn's own imputer agrees with the hand computation.
+    from sklearn.impute import KNNImputer
+    from sklearn.metrics.pairwise import nan_euclidean_distances
+
+    train = np.array(list(rows.values()))
+    query = np.array([[1.0, np.nan, 0.5]])
+    assert np.allclose(nan_euclidean_distances(query, train)[0], [dist[k] for k in "BCDE"])
+    filled = KNNImputer(n_neighbors=2).fit(train).transform(query)
+    assert math.isclose(filled[0, 1], 0.7)
+    assert KNNImputer().n_neighbors == 5 and "`n_neighbors=5`" in text
 
 
 def test_outlier_iqr_and_masked_z_score():
@@ -70,6 +81,19 @@ def test_outlier_iqr_and_masked_z_score():
     assert round(x.std(), 1) == 24.9 and "about 24.9" in text
     z = (95 - x.mean()) / x.std()
     assert round(z, 1) == 2.8 and z < 3 and "z \\approx 2.8" in text
+    # No point can exceed sqrt(n - 1) in |z| (population sd), so n <= 10 never passes 3.
+    assert abs(z) <= math.sqrt(len(x) - 1)
+    for n in range(2, 11):
+        extreme = np.array([0.0] * (n - 1) + [1.0])
+        z_max = (extreme.max() - extreme.mean()) / extreme.std()
+        assert math.isclose(z_max, math.sqrt(n - 1)) and z_max <= 3
+    assert "sample of 10 or fewer can reach $|z| > 3$" in text and "\\sqrt{n-1}" in text
+    med = np.median(x)
+    mad = np.median(np.abs(x - med))
+    assert (med, mad) == (16, 2)
+    robust = 0.6745 * (95 - med) / mad
+    assert round(robust, 1) == 26.6 and robust > 3.5
+    assert "the median is 16, the MAD is 2" in text and "0.6745 \\times 79/2 \\approx 26.6" in text
 
 
 def test_scaling_table():
@@ -165,6 +189,9 @@ def test_cyclical_hour_encoding():
     d_12_13 = np.linalg.norm(enc(12) - enc(13))
     assert math.isclose(d_0_23, d_12_13) and math.isclose(d_0_23, 2 * math.sin(math.pi / 24))
     assert round(d_0_23, 3) == 0.261 and "0.261" in text
+    # The sine alone cannot tell hour 1 from hour 11.
+    assert math.isclose(enc(1)[0], enc(11)[0]) and f"{enc(1)[0]:.3f}" == "0.259"
+    assert "hours 1 and 11 the same value, 0.259" in text
 
 
 def test_mutual_information_example():
@@ -183,6 +210,16 @@ def test_curse_of_dimensionality_numbers():
     text = answer_words("curse-of-dimensionality")
     assert round(0.01 ** (1 / 10), 2) == 0.63 and "\\approx 0.63" in text and "63%" in text
     assert f"{0.9**100:.1e}" == "2.7e-05" and "2.7 \\times 10^{-5}" in text
+    # Distances between uniform points: mean near sqrt(d/6), sd near 0.24 for any large d.
+    d = 1000
+    assert round(math.sqrt(d / 6), 1) == 12.9
+    sd_limit = math.sqrt(7 / 180) * math.sqrt(6) / 2  # delta method on the squared distance
+    assert round(sd_limit, 2) == 0.24
+    rng = np.random.default_rng(0)
+    dist = np.linalg.norm(rng.random((2_000, d)) - rng.random((2_000, d)), axis=1)
+    assert abs(dist.mean() - 12.9) < 0.05 and abs(dist.std() - 0.24) < 0.02
+    assert 0.24 / 12.9 < 0.02
+    assert "\\sqrt{d/6}" in text and "about 12.9 give or take 0.24" in text and "under 2% of the mean" in text
 
 
 def test_pca_variance_ratios():
@@ -238,13 +275,54 @@ def test_smote_point_and_count():
     assert "98,000 synthetic points, 98 per" in text
 
 
+def _trailing_mean(values, shift, window):
+    """Mean of the `window` values ending `shift` rows before each row (pandas shift().rolling())."""
+    out = [None] * len(values)
+    for i in range(len(values)):
+        last = i - shift
+        if last - window + 1 >= 0:
+            out[i] = sum(values[last - window + 1 : last + 1]) / window
+    return out
+
+
 def test_time_series_features():
     text = answer_words("time-series-feature-engineering")
     sales = [20, 22, 19, 25, 30, 28, 24, 26]  # days 1..8
+    day9 = sales + [None]  # the row to forecast
+    # Horizon 1.
     assert sales[-1] == 26 and sales[-7] == 22
     assert sum(sales[-3:]) / 3 == 26
     assert sum(sales[-7:]) == 174 and round(174 / 7, 2) == 24.86
+    assert _trailing_mean(day9, 1, 7)[-1] == 174 / 7
     assert "(28 + 24 + 26)/3 = 26" in text and "174/7 \\approx 24.86" in text
+    # Horizon 2: the forecast for day 9 is made after day 7.
+    assert day9[8 - 2] == 24 and "lag 2 = 24" in text
+    assert sum(sales[:7]) == 168 and _trailing_mean(day9, 2, 7)[-1] == 168 / 7 == 24
+    assert "$168/7 = 24$" in text
+    # Two stores stacked without groupby: store B's first row gets store A's last week.
+    store_b = [100 + v for v in sales]
+    stacked = _trailing_mean(sales + store_b, 1, 7)
+    assert round(stacked[8], 2) == 24.86
+    assert "store B's day-1 row gets 24.86" in text
+
+
+def test_trees_do_not_extrapolate_a_trend():
+    from sklearn.ensemble import GradientBoostingRegressor
+    from sklearn.tree import DecisionTreeRegressor
+
+    text = answer_words("time-series-feature-engineering")
+    h = 5
+    y = np.array([100 + 10 * i for i in range(10)], dtype=float)  # days 1..10
+    assert y[0] == 100 and y[-1] == 190 and y[-1] + 10 * h == 240
+    lag = y[:-h].reshape(-1, 1)  # y_{t-5} for t = 6..10
+    target = y[h:]
+    future_lag = np.array([[y[-1]]])  # forecasting day 15 from day 10
+    for model in (DecisionTreeRegressor(), GradientBoostingRegressor(n_estimators=200)):
+        level = model.fit(lag, target).predict(future_lag)[0]
+        assert level <= 190 + 1e-6
+        change = model.fit(lag, target - lag.ravel()).predict(future_lag)[0]
+        assert abs(y[-1] + change - 240) < 1e-6
+    assert "from 100 to 190" in text and "at or below 190 while the trend says 240" in text
 
 
 def test_preprocessing_row_counts():
@@ -260,7 +338,9 @@ def test_crosses_and_embedding_memory():
     assert 50 * 24 == 1200 and "50 \\times 24 = 1{,}200" in text
     table_gb = 10**7 * 64 * 4 / 1e9
     assert table_gb == 2.56 and "= 2.56$ GB" in text
-    assert round(3 * table_gb, 2) == 7.68 and "about 7.68 GB" in text
+    assert round(3 * table_gb, 2) == 7.68 and "weights and moments come to 7.68 GB" in text
+    # A dense gradient buffer for the whole table is a fourth copy.
+    assert round(4 * table_gb, 2) == 10.24 and "another 2.56 GB (10.24 GB)" in text
     assert round((10**7) ** 0.25) == 56 and "d \\approx 56" in text
 
 
@@ -295,3 +375,139 @@ def test_label_noise_accuracy_attenuation():
     assert abs((pred == noisy).mean() - 0.86) < 0.005
     for s in ("0.95 \\times 0.9 + 0.05 \\times 0.1 = 0.86", "(0.86 - 0.1)/0.8 = 0.95", "measures $0.82$"):
         assert s in text
+    # Estimating the noise rate from a relabelled sample.
+    eps_hat = 40 / 400
+    half_width = 1.96 * math.sqrt(eps_hat * (1 - eps_hat) / 400)
+    assert eps_hat == 0.10 and round(100 * half_width, 1) == 2.9
+    assert "40 wrong labels in 400" in text and "\\pm 2.9" in text
+
+
+def test_penalized_one_hot_uniqueness():
+    from sklearn.linear_model import Lasso, Ridge
+
+    text = answer_words("categorical-encoding")
+    rng = np.random.default_rng(0)
+    level = rng.integers(0, 2, 200)
+    y = np.array([1.0, 3.0])[level] + rng.normal(0, 0.5, 200)
+    onehot = np.eye(2)[level]
+
+    def objective(alpha, coef, intercept, l1):
+        """scikit-learn's objectives: Lasso scales the squared error by 1/(2n), Ridge does not."""
+        sse = ((y - onehot @ coef - intercept) ** 2).sum()
+        if l1:
+            return sse / (2 * len(y)) + alpha * np.abs(coef).sum()
+        return sse + alpha * (coef**2).sum()
+
+    # L1: shifting both level coefficients and the intercept keeps predictions and the penalty.
+    lasso = Lasso(alpha=0.05).fit(onehot, y)
+    b, c = lasso.coef_, lasso.intercept_
+    d = b[1] - b[0]
+    assert d > 0
+    for t in np.linspace(0, d, 5):
+        alt = np.array([t - d, t])
+        shift = alt - b
+        assert np.allclose(shift, shift[0])
+        assert np.allclose(onehot @ alt + c - shift[0], onehot @ b + c)
+        assert math.isclose(objective(0.05, alt, c - shift[0], True), objective(0.05, b, c, True))
+        assert math.isclose(abs(t) + abs(t - d), d)
+    # L2: the same shift strictly raises the ridge objective, so its coefficients are unique.
+    ridge = Ridge(alpha=10).fit(onehot, y)
+    base = objective(10, ridge.coef_, ridge.intercept_, False)
+    for u in (-0.3, 0.2):
+        assert objective(10, ridge.coef_ + u, ridge.intercept_ - u, False) > base
+    assert "an L2 penalty makes the coefficients unique, and an L1 penalty makes the predictions unique" in text
+    assert "$|t| + |t - d| = d$" in text
+
+
+def test_lda_singular_scatter_and_regression_equivalence():
+    import warnings
+
+    import scipy.linalg as sl
+    from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+
+    text = answer_words("pca-vs-lda")
+    rng = np.random.default_rng(0)
+    # More features than samples: eigen without shrinkage raises, svd runs, shrinkage runs.
+    X, y = rng.normal(size=(40, 200)), np.repeat([0, 1], 20)
+    try:
+        LinearDiscriminantAnalysis(solver="eigen").fit(X, y)
+        raised = False
+    except Exception:
+        raised = True
+    assert raised
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        LinearDiscriminantAnalysis().fit(X, y)
+    LinearDiscriminantAnalysis(solver="lsqr", shrinkage="auto").fit(X, y)
+    assert 'the `"eigen"` solver without shrinkage then raises an error' in text
+    assert 'the default `"svd"` solver still runs' in text
+    # Two classes: least squares on any coding of the label points along S_W^{-1}(mu2 - mu1).
+    X = np.vstack([rng.normal([0, 0, 0], [1, 2, 3], (30, 3)), rng.normal([1, 2, 0], [1, 2, 3], (50, 3))])
+    X = X @ rng.normal(size=(3, 3))
+    y = np.r_[np.zeros(30), np.ones(50)]
+    centred = [X[y == k] - X[y == k].mean(axis=0) for k in (0, 1)]
+    sw = sum(c.T @ c for c in centred)
+    w = np.linalg.solve(sw, X[y == 1].mean(axis=0) - X[y == 0].mean(axis=0))
+    design = np.c_[np.ones(len(X)), X]
+    for low, high in ((0, 1), (-1, 3)):
+        beta = np.linalg.lstsq(design, np.where(y == 1, high, low), rcond=None)[0][1:]
+        ratio = beta / w
+        assert np.allclose(ratio, ratio[0]) and ratio[0] > 0
+    assert "coefficients proportional to $S_W^{-1}(\\mu_2 - \\mu_1)$" in text
+    # Three classes: the directions are S_W-orthogonal but not orthogonal.
+    mix = np.array([[1, 0.8, 0], [0, 1, 0.5], [0, 0, 1]])
+    Xm = np.vstack([rng.normal(m, 1, (40, 3)) for m in ([0, 0, 0], [3, 1, 0], [0, 3, 2])]) @ mix
+    ym = np.repeat([0, 1, 2], 40)
+    means = [Xm[ym == k].mean(axis=0) for k in range(3)]
+    sw = sum((Xm[ym == k] - means[k]).T @ (Xm[ym == k] - means[k]) for k in range(3))
+    sb = sum(40 * np.outer(means[k] - Xm.mean(axis=0), means[k] - Xm.mean(axis=0)) for k in range(3))
+    vals, vecs = sl.eigh(sb, sw)
+    w1, w2 = vecs[:, np.argsort(vals)[::-1][:2]].T
+    assert abs(w1 @ sw @ w2) < 1e-9
+    assert abs(w1 @ w2) / (np.linalg.norm(w1) * np.linalg.norm(w2)) > 0.05
+    assert "$w_i^\\top S_W w_j = 0$" in text
+
+
+def test_time_series_short_shifts_only_lags():
+    short = question("time-series-feature-engineering")["short"]
+    assert len(short) <= 200
+    assert short.startswith("Lags and rolling stats shifted by at least the horizon h")
+    assert "known-ahead covariates for the target date" in short
+
+
+def test_knn_imputer_mean_fallback():
+    from sklearn.impute import KNNImputer
+
+    text = answer_words("knn-imputation")
+    train = np.array([[1.0, np.nan, 5.0], [np.nan, 2.0, np.nan], [np.nan, 3.0, np.nan]])
+    filled = KNNImputer(n_neighbors=2).fit(train).transform(np.array([[np.nan, np.nan, 4.0]]))
+    # Feature 2's donors share no observed coordinate with the row, so the column mean is used.
+    assert filled[0, 1] == 2.5 and filled[0, 0] == 1.0
+    assert "falls back to the training mean of that feature" in text
+
+
+def test_duplication_equals_class_weight():
+    from sklearn.linear_model import LogisticRegression
+
+    text = answer_words("smote-oversampling")
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 2))
+    y = (X[:, 0] + rng.normal(0, 1, 300) > 1.2).astype(int)
+    r = 4
+    dup_X = np.vstack([X] + [X[y == 1]] * (r - 1))
+    dup_y = np.r_[y, np.ones((r - 1) * (y == 1).sum(), dtype=int)]
+    duplicated = LogisticRegression(tol=1e-10, max_iter=10_000).fit(dup_X, dup_y)
+    weighted = LogisticRegression(tol=1e-10, max_iter=10_000).fit(X, y, sample_weight=np.where(y == 1, r, 1))
+    assert np.allclose(duplicated.coef_, weighted.coef_, atol=1e-5)
+    assert "gives exactly the same training loss as a class weight of $r$" in text
+
+
+def test_null_rate_exact_binomial_and_logistic_default():
+    from scipy.stats import binom
+    from sklearn.linear_model import LogisticRegression
+
+    assert round(binom.sf(2, 100, 0.02), 2) == 0.32
+    assert "the exact binomial chance of 3 or more is 0.32" in answer_words("data-validation-checks")
+    model = LogisticRegression()
+    assert model.C == 1.0 and model.l1_ratio == 0.0 and model.penalty == "deprecated"
+    assert "since 1.8 the penalty is set with `l1_ratio`" in answer_words("normalization-vs-standardization")

@@ -86,6 +86,14 @@ def test_batchnorm_example():
     assert [f"{v:.3f}" for v in y] == ["-1.683", "0.106", "1.894", "3.683"]
     assert "(-1.342, -0.447, 0.447, 1.342)" in text
     assert "(-1.683, 0.106, 1.894, 3.683)" in text
+    # PyTorch running statistics: momentum 0.1, unbiased variance, from (mean 0, var 1)
+    unbiased = x.var(ddof=1)
+    assert f"{unbiased:.2f}" == "6.67" and math.isclose(unbiased, 20 / 3)
+    assert f"{0.9 * 1 + 0.1 * unbiased:.2f}" == "1.57"
+    assert 0.1 * x.mean() == 0.5
+    assert f"{0.9**30:.2f}" == "0.04" and "0.9^{30} \\approx 0.04" in text
+    for n in ("20/3 = 6.67", "0.9 \\cdot 1 + 0.1 \\cdot 6.67 = 1.57", "0.1 \\cdot 5 = 0.5"):
+        assert n in text
 
 
 def test_residual_plain_product():
@@ -193,6 +201,8 @@ def test_conv_output_sizes_and_parameters():
     macs = 56 * 56 * 3 * 3 * 64 * 128
     assert macs == 231_211_008
     assert round(macs / 1e9, 2) == 0.23
+    # dilation d: effective kernel d(K-1)+1
+    assert 2 * (3 - 1) + 1 == 5 and "a 3x3 kernel with $d = 2$ spans 5" in text
     separable = 3 * 3 * 64 + 64 * 128
     assert separable == 8_768
     assert round(73_728 / separable, 1) == 8.4
@@ -248,6 +258,15 @@ def test_transformer_layer_parameters():
     assert 12 * d * d == 3_145_728
     for n in ("1{,}050{,}624", "2{,}099{,}712", "2{,}048", "3,152,384", "3{,}145{,}728"):
         assert n in text
+    # 6ND training compute and the KV cache of a Llama-2-7B-shaped decoder
+    flops = 6 * 7e9 * 2e12
+    assert math.isclose(flops, 8.4e22)
+    per_token = 2 * 32 * 4096 * 2
+    assert per_token == 524_288 and per_token / 2**20 == 0.5
+    assert per_token * 4096 / 2**30 == 2
+    assert 32 // 8 == 4
+    for n in ("8.4 \\times 10^{22}", "524{,}288", "0.5 MiB per token", "holds 2 GiB", "cuts it four times"):
+        assert n in text
 
 
 def test_transfer_learning_head():
@@ -279,8 +298,61 @@ def test_gnn_mean_aggregation():
     assert layers[0] == [1.5, 2.0, 2.5]
     assert layers[1] == [1.75, 2.0, 2.25]
     assert 10 + 10**2 + 10**3 == 1_110
-    for n in ("1.5", "2.5", "1.75, 2, 2.25", "1{,}110"):
+    assert 25 + 25 * 10 == 275
+    for n in ("1.5", "2.5", "1.75, 2, 2.25", "1{,}110", "25 + 25 \\cdot 10 = 275"):
         assert n in text
+
+
+def wl_colours(adj, rounds):
+    """1-WL colour refinement; returns the sorted colour histogram after each round."""
+    colours = {v: 0 for v in adj}
+    history = []
+    for _ in range(rounds):
+        sigs = {v: (colours[v], tuple(sorted(colours[u] for u in adj[v]))) for v in adj}
+        palette = {sig: i for i, sig in enumerate(sorted(set(sigs.values())))}
+        colours = {v: palette[sigs[v]] for v in adj}
+        history.append(sorted(colours.values()))
+    return history
+
+
+def test_gnn_1wl_pair_and_aggregators():
+    text = answer_words("graph-neural-networks")
+    two_triangles = {0: [1, 2], 1: [0, 2], 2: [0, 1], 3: [4, 5], 4: [3, 5], 5: [3, 4]}
+    hexagon = {v: [(v - 1) % 6, (v + 1) % 6] for v in range(6)}
+    assert wl_colours(two_triangles, 4) == wl_colours(hexagon, 4)
+    assert "Two disjoint triangles and one 6-cycle" in text
+    # any sum-aggregating layer gives both graphs the same pooled output
+    rng = np.random.default_rng(0)
+    w_self, w_nbr = rng.normal(size=(4, 4)), rng.normal(size=(4, 4))
+
+    def pooled(adj):
+        h = np.ones((6, 4))
+        for _ in range(3):
+            agg = np.array([h[adj[v]].sum(axis=0) for v in range(6)])
+            h = np.tanh(h @ w_self + agg @ w_nbr)
+        return h.sum(axis=0)
+
+    assert np.allclose(pooled(two_triangles), pooled(hexagon))
+    # a triangle count tells them apart, so the GNN misses a real difference
+    assert sum(len(set(two_triangles[v]) & set(two_triangles[u])) for v in two_triangles for u in two_triangles[v]) > 0
+    assert sum(len(set(hexagon[v]) & set(hexagon[u])) for v in hexagon for u in hexagon[v]) == 0
+    onehot = {"A": np.array([1.0, 0.0]), "B": np.array([0.0, 1.0])}
+    rows = {
+        "{A, B}": ("(1, 1)", "(0.5, 0.5)", "(1, 1)"),
+        "{A, A, B, B}": ("(2, 2)", "(0.5, 0.5)", "(1, 1)"),
+        "{A, A, B}": ("(2, 1)", "(0.67, 0.33)", "(1, 1)"),
+    }
+
+    def fmt(v):
+        return "(" + ", ".join(f"{x:.2f}".rstrip("0").rstrip(".") for x in v) + ")"
+
+    for multiset, (s, m, x) in rows.items():
+        vecs = np.array([onehot[t] for t in multiset.strip("{}").split(", ")])
+        assert (fmt(vecs.sum(0)), fmt(vecs.mean(0)), fmt(vecs.max(0))) == (s, m, x)
+        assert f"| {multiset} | {s} | {m} | {x} |" in text
+    # heterophily: fraud node +1 with three legitimate neighbours at -1
+    assert (1 + 3 * -1) / 4 == -0.5
+    assert "$(1 - 3)/4 = -0.5$" in text and "$(1, -1)$" in text
 
 
 def test_gan_gradient_ratio():
@@ -360,4 +432,48 @@ def test_checkpointing_memory_and_compute():
     best_k = min(range(1, L + 1), key=lambda k: L / k + k)
     assert abs(best_k - math.sqrt(L)) < 1
     for n in ("48 \\times 1.5 = 72", "48 \\times 0.1 = 4.8", "4.8 + 1.5 = 6.3", "11 times less", "33%"):
+        assert n in text
+
+
+def test_tabular_foundation_models_dated():
+    text = answer_words("what-is-deep-learning")
+    # TabPFN v2's ceiling is history by late 2026; the answer must date both generations
+    assert "TabPFN v2 (Nature, January 2025)" in text and "about 10,000 rows" in text
+    assert "TabPFN-3 (May 2026)" in text and "a million rows and 200 features" in text
+    assert "vendor numbers" in text
+
+
+def test_conv_macs_to_flops():
+    text = answer_words("conv-output-size-and-parameters")
+    macs = 56 * 56 * 3 * 3 * 64 * 128
+    assert round(2 * macs / 1e9, 2) == 0.46
+    assert "0.46 GFLOPs" in text
+
+
+def test_six_nd_conditions_attention_and_moe():
+    text = answer_words("transformer-architecture")
+    d, n_ctx, n_layer = 4096, 4096, 32
+    # Kaplan et al.: forward FLOPs per token 2N + 2 n_layer n_ctx d; with N = 12 n_layer d^2
+    weights = 2 * 12 * n_layer * d**2
+    attention = 2 * n_layer * n_ctx * d
+    assert math.isclose(attention / weights, n_ctx / (12 * d))
+    assert round(100 * attention / weights) == 8
+    assert 12 * d == 49_152  # context length at which attention FLOPs equal the weight FLOPs
+    for n in ("n_{\\text{ctx}}/(12\\,d_{\\text{model}})", "about 8%", "49,152 tokens"):
+        assert n in text
+    # MoE: 6ND with the active parameter count (DeepSeek-V3: 671B total, 37B active, 14.8T tokens)
+    active = 6 * 37e9 * 14.8e12
+    assert f"{active:.1e}" == "3.3e+24"
+    assert round(671 / 37) == 18
+    for n in ("671B", "37B per token", "14.8 trillion", "3.3 \\times 10^{24}", "18 times more"):
+        assert n in text
+
+
+def test_stable_diffusion_terminal_snr():
+    text = answer_words("diffusion-models-overview")
+    betas = np.linspace(math.sqrt(0.00085), math.sqrt(0.012), 1000) ** 2
+    alpha_bar = np.cumprod(1 - betas)
+    assert f"{alpha_bar[-1]:.4f}" == "0.0047"
+    assert f"{math.sqrt(alpha_bar[-1]):.3f}" == "0.068"
+    for n in ("\\sqrt{0.00085}", "\\sqrt{0.012}", "\\bar\\alpha_{1000} \\approx 0.0047", "signal coefficient of 0.068"):
         assert n in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 
 import numpy as np
 from scipy import stats
@@ -429,3 +430,458 @@ def test_ips_example():
     assert abs((weights * click).mean() - (0.1 * 0.25 + 0.9 * 0.5)) < 0.01
     _has_all(text, "0.1/0.8 = 0.125", "0.9/0.2 = 4.5", "= 0.475", "8 \\times 0.125 + 2 \\times 4.5 = 10")
     _has_all(text, "100/40.625 \\approx 2.46")
+
+
+# ---- Review of December 2026: conditions, edge cases and new worked numbers.
+
+
+def test_confusion_matrix_single_label_batch_needs_labels():
+    text = answer_words("confusion-matrix")
+    import pytest
+
+    y = p = np.zeros(5, dtype=int)
+    with pytest.warns(UserWarning):
+        assert confusion_matrix(y, p).shape == (1, 1)  # ravel() would not give four cells
+    assert confusion_matrix(y, p, labels=[0, 1]).ravel().tolist() == [5, 0, 0, 0]
+    cm = np.array([[90, 6, 4], [8, 10, 2], [4, 2, 4]])
+    rows = confusion_matrix(
+        np.repeat([0, 0, 0, 1, 1, 1, 2, 2, 2], cm.ravel()),
+        np.repeat([0, 1, 2] * 3, cm.ravel()),
+        normalize="true",
+    )
+    assert np.allclose(np.diag(rows), [0.9, 0.5, 0.4])  # normalized rows: per-class recall
+    _has_all(text, "`labels=[0, 1]`", "`normalize='true'`", "`normalize='pred'`")
+
+
+def test_accuracy_paradox_degenerate_models():
+    from sklearn.metrics import balanced_accuracy_score, matthews_corrcoef
+
+    text = answer_words("accuracy-paradox")
+    y = np.array([1] * 50 + [0] * 9950)
+    never = np.zeros_like(y)
+    assert matthews_corrcoef(y, never) == 0.0
+    assert balanced_accuracy_score(y, never) == 0.5
+    assert balanced_accuracy_score(y, never, adjusted=True) == 0.0
+    y3 = np.array([0] * 80 + [1] * 15 + [2] * 5)
+    assert math.isclose(balanced_accuracy_score(y3, np.zeros_like(y3)), 1 / 3)
+    # Reweighting a downsampled test set: negatives kept at rate w count 1/w each.
+    tp, fp, w = 40, 16, 0.1
+    assert math.isclose(tp / (tp + fp / w), 40 / 200)
+    _has_all(
+        text,
+        "(or $1/K$)",
+        "`balanced_accuracy_score(..., adjusted=True)`",
+        "returns 0 there",
+        "multiply FP and TN by $1/w$",
+    )
+
+
+def test_cost_optimal_threshold_needs_calibration():
+    text = answer_words("precision-vs-recall")
+    assert _fmt(5 / 105, 3) == "0.048"
+    # Calibrated scores: flagging above 5/105 minimizes expected cost.
+    rng = np.random.default_rng(0)
+    p = rng.beta(0.6, 4, 200_000)
+    y = rng.random(p.size) < p
+    ths = np.linspace(0.005, 0.3, 300)
+    cost = [100 * (y & (p < t)).sum() + 5 * (~y & (p >= t)).sum() for t in ths]
+    assert abs(ths[int(np.argmin(cost))] - 5 / 105) < 0.01
+    _has_all(text, "$100p > 5(1 - p)$", "$p > 5/105 = 0.048$", "needs no calibration")
+
+
+def test_f1_optimal_threshold_is_half_best_f1_when_calibrated():
+    text = answer_words("f1-score")
+    rng = np.random.default_rng(0)
+    p = rng.beta(0.5, 5, 400_000)
+    y = rng.random(p.size) < p
+    order = np.argsort(-p)
+    tp = np.cumsum(y[order])
+    f1 = 2 * tp / (np.arange(1, p.size + 1) + y.sum())
+    best = int(np.argmax(f1))
+    assert abs(p[order][best] - f1[best] / 2) < 0.01
+    assert f1[best] / 2 <= 0.5
+    _has_all(text, "half the best achievable F1", "never exceed 0.5", "best F1 is 0.4 the cut-off sits near 0.2")
+
+
+def test_two_macro_f1_definitions_differ():
+    text = answer_words("macro-vs-micro-averaging")
+    y = np.array([0] * 10 + [1] * 10)
+    pred = np.array([0] * 10 + [0] * 9 + [1])  # class 1 precision 1, recall 0.1
+    p = np.array([10 / 19, 1.0])
+    r = np.array([1.0, 0.1])
+    mean_of_f1 = f1_score(y, pred, average="macro")
+    assert math.isclose(mean_of_f1, np.mean(2 * p * r / (p + r)))
+    f1_of_means = 2 * p.mean() * r.mean() / (p.mean() + r.mean())
+    assert f1_of_means - mean_of_f1 > 0.1
+    with np.errstate(all="ignore"):
+        never = f1_score([0, 1, 2, 2], [0, 1, 1, 1], average="macro", zero_division=0)
+    assert never < 1
+    _has_all(
+        text,
+        "with every class included",
+        "`zero_division='warn'`",
+        "the mean of per-class F1 (what scikit-learn computes)",
+    )
+
+
+def test_auc_standard_error_hanley_mcneil():
+    text = answer_words("roc-curve-and-auc")
+    a, n_pos, n_neg = 0.8, 50, 950
+    q1, q2 = a / (2 - a), 2 * a * a / (1 + a)
+    se = math.sqrt((a * (1 - a) + (n_pos - 1) * (q1 - a * a) + (n_neg - 1) * (q2 - a * a)) / (n_pos * n_neg))
+    assert round(se, 2) == 0.04
+    # Ties count half and move TPR and FPR together.
+    assert roc_auc_score([1, 0], [0.5, 0.5]) == 0.5
+    _has_all(text, "DeLong's method (1988)", "50 positives and 950 negatives", "about 0.04", "ties count half")
+
+
+def test_pr_precision_from_roc_point_and_prevalence():
+    text = answer_words("precision-recall-curve")
+
+    def precision(pi, tpr, fpr):
+        return pi * tpr / (pi * tpr + (1 - pi) * fpr)
+
+    assert _fmt(precision(1000 / 1_001_000, 0.9, 0.01), 3) == "0.083"
+    assert 0.9 * 10_000 == 9_000 and 9_000 + 0.01 * 1_000_000 == 19_000
+    assert _fmt(precision(10_000 / 1_010_000, 0.9, 0.01), 2) == "0.47"
+    _has_all(text, "$9{,}000/19{,}000 = 0.47$", "same counts of positives and negatives")
+
+
+def test_regression_metric_bounds_and_pinball_quantile():
+    text = answer_words("regression-metrics-mae-mse-rmse")
+    e = np.array([1, -2, 2, -1, 10.0])
+    mae, rmse = np.abs(e).mean(), math.sqrt((e**2).mean())
+    assert mae <= rmse <= math.sqrt(len(e)) * mae
+    assert 9 / (9 + 1) == 0.9
+
+    def pinball(y, q, tau):
+        d = y - q
+        return np.mean(np.maximum(tau * d, (tau - 1) * d))
+
+    y = np.random.default_rng(0).exponential(size=20_000)
+    grid = np.linspace(0, 6, 601)
+    best = grid[np.argmin([pinball(y, q, 0.9) for q in grid])]
+    assert abs(best - np.quantile(y, 0.9)) < 0.02
+    _has_all(text, "\\sqrt{n}\\,\\text{MAE}", "$\\tau = 9/(9 + 1) = 0.9$", "capped at 100%")
+
+
+def test_r_squared_edge_cases():
+    text = answer_words("r-squared")
+    assert r2_score([2, 2, 2], [2, 2, 2]) == 1.0 and r2_score([2, 2, 2], [1, 2, 3]) == 0.0
+    rng = np.random.default_rng(0)
+    scores = [r2_score(rng.normal(size=50), np.full(50, rng.normal(size=50).mean())) for _ in range(200)]
+    assert np.mean(scores) < 0 and max(scores) <= 0
+    _has_all(text, "slightly below 0", "returns 1.0 for a perfect fit and 0.0 otherwise", "nested")
+
+
+def test_hit_rate_versus_recall_at_k():
+    text = answer_words("mean-reciprocal-rank-and-hit-rate")
+    relevant, ranked = {"a", "b", "c"}, ["a", "x", "y", "b", "z"]
+    top3 = set(ranked[:3])
+    assert (len(top3 & relevant) > 0, len(top3 & relevant) / len(relevant)) == (True, 1 / 3)
+    _has_all(text, "hit rate@$k$ equals recall@$k$", "drifts toward AUC")
+
+
+def test_ndcg_conventions():
+    text = answer_words("ndcg")
+    assert ndcg_score([[0, 0, 0]], [[3, 2, 1]]) == 0.0
+    # scikit-learn uses the linear gain: reproduce the 0.960 of the worked example.
+    assert _fmt(ndcg_score([[3, 2, 0, 1, 2]], [[5, 4, 3, 2, 1]]), 3) == "0.960"
+    _has_all(text, "linear gain $rel_i$", "scikit-learn scores it 0")
+
+
+def test_map_truncated_list_trap():
+    text = answer_words("mean-average-precision")
+    retrieved = [0, 1, 0, 0, 1]
+    ap_list = average_precision_score(retrieved, [5, 4, 3, 2, 1])
+    assert math.isclose(ap_list, 0.45) and math.isclose((1 / 2 + 2 / 5) / 4, 0.225)
+    _has_all(text, "$(1/2 + 2/5)/2 = 0.45$", "instead of 0.225")
+
+
+def test_cross_validation_paired_fold_comparison():
+    text = answer_words("cross-validation")
+    a = np.array([0.81, 0.84, 0.79, 0.83, 0.82])
+    b = np.array([0.82, 0.83, 0.80, 0.84, 0.82])
+    d = b - a
+    assert _fmt(b.mean(), 3) == "0.822"
+    assert np.allclose(d, [0.01, -0.01, 0.01, 0.01, 0])
+    assert _fmt(d.mean(), 3) == "0.004" and _fmt(d.std(ddof=1), 3) == "0.009"
+    t = d.mean() / (d.std(ddof=1) / math.sqrt(5))
+    assert _fmt(t, 1) == "1.0"
+    # Nadeau-Bengio: 5 folds of 800 train / 200 test make the correction larger still.
+    t_corr = d.mean() / math.sqrt(d.var(ddof=1) * (1 / 5 + 200 / 800))
+    assert t_corr < t
+    _has_all(
+        text,
+        "0.82, 0.83, 0.80, 0.84 and 0.82 (mean 0.822)",
+        "+0.01, −0.01, +0.01, +0.01 and 0",
+        "mean gain of 0.004",
+        "standard deviation of 0.009",
+        "paired t of only 1.0",
+    )
+
+
+def test_stratified_kfold_defaults():
+    import inspect
+
+    from sklearn.model_selection import GroupKFold, KFold, check_cv
+
+    text = answer_words("stratified-and-group-kfold")
+    cv = check_cv(5, [0, 1] * 10, classifier=True)
+    assert isinstance(cv, StratifiedKFold) and cv.shuffle is False
+    assert isinstance(check_cv(5, np.linspace(0, 1, 20), classifier=False), KFold)
+    assert "shuffle" in inspect.signature(GroupKFold).parameters
+    _has_all(
+        text,
+        "without shuffling",
+        "`StratifiedKFold(shuffle=True, random_state=0)`",
+        "`GroupKFold` gained `shuffle` in scikit-learn 1.6",
+    )
+
+
+def test_time_series_foundation_model_caveat():
+    text = answer_words("time-series-cross-validation")
+    _has_all(text, "same rolling origins", "inflated by leakage")
+
+
+def test_business_metric_retuned_threshold_and_capacity():
+    text = answer_words("choosing-metrics-from-business-goal")
+    assert 20 / 200 == 0.1
+    _has_all(
+        text,
+        "$p > 20/200 = 0.1$",
+        "best savings over its own threshold sweep",
+        "top 300 scores",
+        "needs only the ranking",
+    )
+
+
+def test_mcnemar_mid_p_and_dependence():
+    text = answer_words("mcnemar-test-model-comparison")
+    b, c = 40, 20
+    exact = 2 * stats.binom.cdf(c, b + c, 0.5)
+    mid = exact - stats.binom.pmf(c, b + c, 0.5)
+    assert _fmt(mid, 3) == "0.010" and mid < exact
+    _has_all(
+        text, "its mid-p version 0.010", "if the tests were independent", "under any dependence", "Dietterich (1998)"
+    )
+
+
+def _load_bootstrap():
+    code = re.search(r"```python\n(.*?)```", answer("paired-bootstrap-model-comparison"), re.S).group(1)
+    ns: dict = {}
+    exec(code, ns)
+    return ns["paired_bootstrap"]
+
+
+def _acc(y_true, pred):
+    return np.mean(y_true == pred)
+
+
+def test_paired_bootstrap_validates_inputs():
+    import pytest
+
+    pb = _load_bootstrap()
+    y = np.ones(10, dtype=int)
+    for bad in (
+        lambda: pb(y, y, y[:9], _acc),
+        lambda: pb([1], [1], [1], _acc),
+        lambda: pb([], [], [], _acc),
+        lambda: pb(y, y, y, _acc, n_boot=0),
+        lambda: pb(y, y, y, _acc, alpha=1.0),
+        lambda: pb(y, y, y, _acc, strata=[0] * 9),
+    ):
+        with pytest.raises(ValueError):
+            bad()
+    # Lists are accepted, and identical models give a zero difference.
+    obs, low, high, share = pb([1, 0, 1, 1], [1, 0, 0, 1], [1, 0, 0, 1], _acc, n_boot=50)
+    assert obs == low == high == 0 and share == 1.0
+
+
+def test_paired_bootstrap_strata_keep_both_classes_for_auc():
+    import pytest
+
+    pb = _load_bootstrap()
+    rng = np.random.default_rng(1)
+    y = np.array([1] * 3 + [0] * 197)
+    a = y * 0.5 + rng.random(200)
+    b = rng.random(200)
+    obs, low, high, _ = pb(y, a, b, roc_auc_score, n_boot=300, strata=y)
+    assert low <= obs <= high or math.isclose(obs, high) or math.isclose(obs, low)
+    # Without strata some resamples hold no positive and AUC is undefined
+    # (scikit-learn 1.9 warns and returns nan; older versions raise).
+    with pytest.raises(ValueError), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pb(y, a, b, roc_auc_score, n_boot=300)
+
+
+def test_paired_bootstrap_text():
+    text = answer_words("paired-bootstrap-model-comparison")
+    _has_all(text, "`strata` option", "`scipy.stats.bootstrap(..., paired=True)`", "BCa is its default method")
+    import inspect
+
+    assert inspect.signature(stats.bootstrap).parameters["method"].default == "BCa"
+
+
+def test_calibration_conditions_and_tools():
+    import pytest
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.frozen import FrozenEstimator
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.utils._param_validation import InvalidParameterError
+
+    text = answer_words("model-calibration")
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(400, 2))
+    y = (x[:, 0] + rng.normal(size=400) > 0).astype(int)
+    model = LogisticRegression().fit(x, y)
+    cal = CalibratedClassifierCV(FrozenEstimator(model), method="temperature").fit(x, y)
+    assert cal.predict_proba(x).shape == (400, 2)
+    with pytest.raises(InvalidParameterError):
+        CalibratedClassifierCV(model, cv="prefit").fit(x, y)
+    # A base-rate predictor has (near) zero ECE but separates nothing.
+    base = np.full(400, y.mean())
+    assert abs(base.mean() - y.mean()) < 1e-12 and roc_auc_score(y, base) == 0.5
+    # Prior shift with the odds formula: 10% -> 2% prevalence.
+    w = (0.02 / 0.98) / (0.10 / 0.90)
+    ps = 0.10
+    assert math.isclose(ps / (ps + (1 - ps) / w), 0.02)
+    _has_all(
+        text,
+        "since 1.8, `'temperature'`",
+        "`FrozenEstimator`",
+        "not a proper score",
+        "Minderer et al. (2021)",
+        "new odds of the positive class divided by the old",
+    )
+
+
+def test_log_loss_clipping_and_brier_range():
+    from sklearn.metrics import brier_score_loss, log_loss
+
+    text = answer_words("log-loss-and-brier-score")
+    eps = np.finfo(np.float64).eps
+    assert _fmt(-math.log(eps), 2) == "36.04"
+    assert math.isclose(log_loss([1, 0], [0.0, 0.0]), -math.log(eps) / 2, rel_tol=1e-6)
+    worst = brier_score_loss([0, 1, 2], np.eye(3)[[1, 2, 0]])
+    assert math.isclose(worst, 2.0)
+    _has_all(text, "$-\\ln(2.2 \\times 10^{-16}) = 36.04$", "from 0 to 2", "strictly proper")
+
+
+def test_diluted_test_power():
+    text = answer_words("offline-online-metric-mismatch")
+    se = math.sqrt(2 * 0.09 / 200_000)
+    z = 0.001 / se
+    power = stats.norm.cdf(z - stats.norm.ppf(0.975)) + stats.norm.cdf(-z - stats.norm.ppf(0.975))
+    assert round(power, 2) == 0.18
+    _has_all(
+        text, "power of only about 18%", "defined identically in both arms", "arm counts against the planned split"
+    )
+
+
+def test_doubly_robust_is_unbiased_with_a_wrong_reward_model():
+    text = answer_words("off-policy-evaluation-ips")
+    rng = np.random.default_rng(0)
+    n = 400_000
+    shown_b = rng.random(n) < 0.2
+    click = rng.random(n) < np.where(shown_b, 0.5, 0.25)
+    mu = np.where(shown_b, 0.2, 0.8)
+    pi = np.where(shown_b, 0.9, 0.1)
+    r_hat = {"A": 0.4, "B": 0.3}  # deliberately wrong
+    direct = 0.1 * r_hat["A"] + 0.9 * r_hat["B"]
+    correction = pi / mu * (click - np.where(shown_b, r_hat["B"], r_hat["A"]))
+    dr = direct + correction.mean()
+    assert abs(dr - 0.475) < 0.01 and abs(direct - 0.475) > 0.1
+    # Clipping weights at M = 2 biases a non-negative reward estimate downward.
+    clipped = (np.minimum(pi / mu, 2.0) * click).mean()
+    assert clipped < 0.475 - 0.1
+    _has_all(text, "\\hat V_{\\text{DR}}", "biases the estimate downward", "effective sample size next to the estimate")
+
+
+def test_partial_auc_and_bootstrap_p_value_wording():
+    text = answer_words("roc-curve-and-auc")
+    y = [1, 1, 1, 0, 0, 0, 0]
+    s = [0.9, 0.8, 0.4, 0.7, 0.3, 0.2, 0.1]
+    partial = roc_auc_score(y, s, max_fpr=0.25)
+    assert 0.5 < partial < 1 and partial != roc_auc_score(y, s)
+    _has_all(text, "`roc_auc_score(y, s, max_fpr=0.01)`")
+    _has_all(answer_words("paired-bootstrap-model-comparison"), "it inverts the percentile interval")
+
+
+# ---- Fresh review of December 2026 (issue 24): new follow-ups and conditions.
+
+
+def test_business_metric_selective_labels_holdout():
+    text = answer_words("choosing-metrics-from-business-goal")
+    flags, rate, frauds_in_holdout = 40_000, 0.01, 80
+    holdout = round(flags * rate)
+    assert holdout == 400
+    est_caught = frauds_in_holdout / rate
+    assert math.isclose(est_caught, 8_000)
+    precision = frauds_in_holdout / holdout
+    assert precision == 0.2
+    half_width = 1.96 * math.sqrt(precision * (1 - precision) / holdout)
+    assert round(half_width, 2) == 0.04
+    missed = 2_000
+    assert math.isclose(est_caught / (est_caught + missed), 0.8)
+    # Model A of the table scaled by 100: 80 of 100 frauds caught with 400 flags.
+    assert (80 * 100, 400 * 100, 100 * 100 - 80 * 100) == (8_000, flags, missed)
+    assert 80 * 200 == 16_000
+    _has_all(
+        text,
+        "a random 1% of them (400) held out",
+        "$80/0.01 = 8{,}000$",
+        "precision 0.2, about ±0.04 at 95%",
+        "$8{,}000/(8{,}000 + 2{,}000) = 0.8$",
+        "USD $80 \\times 200 = 16{,}000$",
+        "labels have matured",
+    )
+
+
+def test_multiclass_calibration_ovr_can_flip_argmax_temperature_cannot():
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.datasets import make_classification
+    from sklearn.frozen import FrozenEstimator
+    from sklearn.naive_bayes import GaussianNB
+
+    text = answer_words("model-calibration")
+    x, y = make_classification(n_samples=4000, n_classes=4, n_informative=6, random_state=0)
+    model = GaussianNB().fit(x[:2000], y[:2000])
+    xc, yc = x[2000:], y[2000:]
+    base = model.predict_proba(xc).argmax(1)
+    flips = {}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for method in ("sigmoid", "isotonic", "temperature"):
+            cal = CalibratedClassifierCV(FrozenEstimator(model), method=method).fit(xc, yc)
+            flips[method] = np.mean(cal.predict_proba(xc).argmax(1) != base)
+    assert flips["temperature"] == 0.0
+    assert flips["sigmoid"] > 0 and flips["isotonic"] > 0
+    assert 5_000 / 10 == 500
+    _has_all(
+        text,
+        "10-class network with 5,000 validation images",
+        "about 500 positives",
+        "can change the predicted class",
+        "never changes the argmax",
+        "lowest held-out log loss or Brier score",
+    )
+
+
+def test_review_conditions_and_ndcg_loss_attribution():
+    ndcg_text = answer_words("ndcg")
+    denom5 = math.log2(6)
+    assert _fmt(2 / denom5, 3) == "0.774" and _fmt(1 - 2 / denom5, 3) == "0.226"
+    # The 0.226 is the whole gap between IDCG and DCG of the worked example.
+    rel = np.array([3, 2, 0, 1, 2])
+    disc = np.log2(np.arange(2, 7))
+    gap = (np.sort(rel)[::-1] / disc).sum() - (rel / disc).sum()
+    assert _fmt(gap, 3) == "0.226"
+    _has_all(ndcg_text, "to 0.774, a loss of 0.226")
+    # MAPE: with non-negative forecasts an under-forecast's APE is at most 100%.
+    actual = 50.0
+    assert abs(actual - 0.0) / actual == 1.0 and abs(actual - 200.0) / actual == 3.0
+    _has_all(answer_words("regression-metrics-mae-mse-rmse"), "with non-negative forecasts")
+    _has_all(answer_words("precision-recall-curve"), "provided only the class mix changes")
+    _has_all(answer_words("cross-validation"), "no universal unbiased estimator")
+    _has_all(answer_words("log-loss-and-brier-score"), "logistic regression, gradient boosting and neural classifiers")

@@ -89,6 +89,28 @@ def test_parameter_counts_and_runs():
     assert "21 parameters" in text
     assert "100{,}480" in text
     assert "= 60$ training runs" in text
+    # grid search refits the winner once; nesting it in 5 outer folds repeats everything
+    assert 5 * (4 * 3 * 5 + 1) == 305
+    assert "plus 1 refit" in text and "$5 \\times 61 = 305$" in text
+    assert "maximum of 12 noisy scores" in text
+
+
+def test_successive_halving_budget():
+    text = answer_words("parameters-vs-hyperparameters")
+    eta, n, max_epochs = 3, 27, 27
+    rungs = []
+    configs, epochs = n, 1
+    while configs >= 1 and epochs <= max_epochs:
+        rungs.append((configs, epochs))
+        configs, epochs = configs // eta, epochs * eta
+    assert rungs == [(27, 1), (9, 3), (3, 9), (1, 27)]
+    assert [c * e for c, e in rungs] == [27, 27, 27, 27]
+    assert sum(c * e for c, e in rungs) == 108 and n * max_epochs == 729
+    assert "$27 + 27 + 27 + 27 = 108$" in text and "$27 \\times 27 = 729$" in text
+    # resuming each promoted run from its checkpoint pays only the extra epochs of each rung
+    resumed = sum(c * (e - prev) for (c, e), prev in zip(rungs, [0] + [e for _, e in rungs[:-1]]))
+    assert resumed == 27 + 9 * 2 + 3 * 6 + 1 * 18 == 81
+    assert "$27 + 9 \\times 2 + 3 \\times 6 + 1 \\times 18 = 81$" in text
 
 
 def test_knn_memory_and_query_cost():
@@ -184,3 +206,133 @@ def test_finite_class_bound():
     assert round(gap(10_000, 0.0), 3) == 0.014
     for s in ("2^{20}", "= 13.86", "\\ln 40 = 3.69", "17.55 / 20{,}000} = 0.030", "below 11%", "to 0.094", "= 0.014"):
         assert s in text
+
+
+def test_trivial_baseline_and_label_delay_numbers():
+    text = answer_words("what-is-machine-learning")
+    legit_share = 0.70
+    assert legit_share == 0.70 and "already scores 70%" in text
+    online = answer_words("online-vs-batch-learning")
+    assert round(50_000_000 / 86_400, -1) == 580
+    assert "50 million events a day, about 580 a second" in online
+
+
+def test_infonce_candidates_and_ceiling():
+    text = answer_words("self-supervised-learning")
+    n = 256
+    k = 2 * n - 1  # the positive plus the 510 negatives in the softmax denominator
+    assert k == 511
+    assert round(math.log(k), 2) == 6.24
+    assert "$K = 2N - 1 = 511$" in text and "$\\ln 511 = 6.24$ nats" in text
+
+
+def test_test_set_size_for_half_point_interval():
+    text = answer_words("train-validation-test-split")
+    n = 1.96**2 * 0.9 * 0.1 / 0.005**2
+    assert 13_700 < n < 13_900
+    assert round(n, -2) == 13_800
+    assert "1.96^2 \\times 0.09 / 0.005^2 \\approx 13{,}800" in text
+
+
+def test_learning_curve_power_law_extrapolation():
+    text = answer_words("learning-curves-diagnosis")
+    rows = np.array([1_000, 5_000, 20_000])
+    val = np.array([18.0, 13.0, 10.0])
+    slope, intercept = np.polyfit(np.log(rows), np.log(val), 1)
+    assert round(slope, 2) == -0.20
+    at_80k = math.exp(intercept + slope * math.log(80_000))
+    assert round(at_80k, 1) == 7.6
+    rows_for_5 = math.exp((math.log(5) - intercept) / slope)
+    assert 650_000 < rows_for_5 < 690_000
+    for s in ("slope of about $-0.20$", "about 7.6% at 80,000 rows", "roughly 670,000 rows to reach 5%"):
+        assert s in text
+
+
+def _weak_feature_risk(p, n=100, total=1_000, signal=1.0, noise=0.25):
+    """Expected test MSE of least squares (min-norm past n) on the first p of `total` Gaussian features."""
+    used = signal * p / total
+    rest = signal - used
+    if p <= n - 2:
+        return (rest + noise) * (1 + p / (n - p - 1))
+    if p >= n + 2:
+        return used * (1 - n / p) + (rest + noise) * (1 + n / (p - n - 1))
+    return math.inf
+
+
+def test_double_descent_exact_risk_curve():
+    text = answer_words("double-descent")
+    stated = {10: 1.38, 90: 12.76, 110: 13.82, 1_000: 1.18}
+    for p, value in stated.items():
+        assert round(_weak_feature_risk(p), 2) == value
+    assert _weak_feature_risk(0) == 1.25
+    # every under-parameterised model is worse than the interpolating one with all features
+    assert min(_weak_feature_risk(p) for p in range(0, 99)) == 1.25 > _weak_feature_risk(1_000)
+    for s in ("1.38 at $p = 10$", "12.76 at $p = 90$", "13.82 at $p = 110$", "1.18 at $p = 1{,}000$", "(error 1.25)"):
+        assert s in text
+
+
+def test_double_descent_formula_matches_simulation():
+    # the closed form is checked by Monte Carlo on a smaller copy of the setup (n = 40, 400 features)
+    # to keep the test fast; the formula itself does not depend on the sizes
+    from threadpoolctl import threadpool_limits  # tiny matrices: BLAS threads only contend
+
+    rng = np.random.default_rng(0)
+    n, total, noise_sd = 40, 400, 0.5
+    beta = np.full(total, 1 / math.sqrt(total))
+    with threadpool_limits(limits=1):
+        for p in (16, 400):
+            risks = []
+            for _ in range(200):
+                x = rng.standard_normal((n, p))
+                rest = rng.standard_normal(n) * math.sqrt(np.sum(beta[p:] ** 2))  # the unused features' signal
+                y = x @ beta[:p] + rest + noise_sd * rng.standard_normal(n)
+                b = np.linalg.lstsq(x, y, rcond=None)[0]  # minimum-norm solution when p > n
+                risks.append(np.sum((b - beta[:p]) ** 2) + np.sum(beta[p:] ** 2) + noise_sd**2)
+            assert abs(np.mean(risks) / _weak_feature_risk(p, n=n, total=total) - 1) < 0.08
+
+
+def test_shrinkage_always_helps_a_little():
+    text = answer_words("bias-variance-decomposition")
+    sigma2, n = 4.0, 10
+    for mu in (0.1, 1.0, 10.0):
+
+        def mse(c, mu=mu):
+            return (c - 1) ** 2 * mu**2 + c**2 * sigma2 / n
+
+        eps = 1e-6
+        slope_at_one = (mse(1 + eps) - mse(1 - eps)) / (2 * eps)
+        assert math.isclose(slope_at_one, 2 * sigma2 / n, rel_tol=1e-6)
+        c_best = mu**2 / (mu**2 + sigma2 / n)
+        assert c_best < 1 and mse(c_best) < mse(1.0)
+    assert "$2\\sigma^2/n > 0$" in text
+
+
+def test_error_share_interval():
+    text = answer_words("data-centric-vs-model-centric")
+    half = 1.96 * math.sqrt(0.45 * 0.55 / 200)
+    assert round(half, 3) == 0.069
+    glare_half = 1.96 * math.sqrt(0.30 * 0.70 / 200)
+    assert 0.45 - half > 0.30 + glare_half  # the ranking of the two ceilings survives the noise
+    assert "$1.96\\sqrt{0.45 \\times 0.55 / 200} = 0.069$" in text and "$\\pm 7$ points" in text
+
+
+def test_binomial_interval_vs_hoeffding():
+    text = answer_words("empirical-risk-minimization-and-bounds")
+    se = math.sqrt(0.08 * 0.92 / 10_000)
+    assert round(se, 4) == 0.0027 and round(1.96 * se, 4) == 0.0053
+    assert round(math.sqrt(math.log(40) / 20_000), 3) == 0.014
+    assert "= 0.0027$" in text and "half-width of 0.0053" in text
+
+
+def test_shorts_answer_both_halves_within_limit():
+    from tests.bank import question
+
+    for qid in (
+        "parametric-vs-non-parametric-models",
+        "online-vs-batch-learning",
+        "empirical-risk-minimization-and-bounds",
+    ):
+        assert len(question(qid)["short"]) <= 200, qid
+    assert "little data" in question("parametric-vs-non-parametric-models")["short"]
+    assert "held-out error" in question("empirical-risk-minimization-and-bounds")["short"]
+    assert "drift" in question("online-vs-batch-learning")["short"]

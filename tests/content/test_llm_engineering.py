@@ -212,6 +212,7 @@ def test_flash_online_softmax_and_memory():
     assert np.allclose(out / ell, p @ values)  # exact, not approximate
     assert 32768**2 * 2 / 2**30 == 2 and "32768^2 \\times 2$ bytes $= 2$ GiB" in text
     assert 2 * 32768 * 4 / 1024 == 256 and "2 \\times 32768 \\times 4$ bytes $= 256$ KiB" in text
+    assert 32768 * 4 / 1024 == 128 and "one log-sum-exp per row, half that" in text
 
 
 def test_mixtral_parameter_counts_and_aux_loss():
@@ -303,6 +304,9 @@ def test_dpo_loss_and_grpo_advantages():
     assert "(" + ", ".join(f"{v:.3f}" for v in adv) + ")" == "(1.732, -0.577, -0.577, -0.577)"
     assert "(1.732, -0.577, -0.577, -0.577)" in text
     assert math.isclose(adv.sum(), 0, abs_tol=1e-12)
+    sample = (r - r.mean()) / r.std(ddof=1)  # the sample standard deviation some libraries use
+    assert r.std(ddof=1) == 0.5 and list(sample) == [1.5, -0.5, -0.5, -0.5]
+    assert "sample standard deviation, 0.5, give $(1.5, -0.5, -0.5, -0.5)$" in text
 
 
 def test_long_context_numbers():

@@ -205,6 +205,10 @@ def test_regression_suite_mcnemar():
     assert "passes 328 (82%)" in text and "passes 316 (79%)" in text
     se = math.sqrt(0.82 * 0.18 / n) * 100
     assert round(se, 1) == 1.9 and "\\approx 1.9$ points" in text
+    # Unpaired, the difference of two rates has sqrt(2) times that error, so 3 points is about 1.1 SE.
+    se_diff = math.sqrt(2) * se
+    assert round(se_diff, 1) == 2.7 and round(3 / se_diff, 1) == 1.1
+    assert "\\sqrt{2} \\times 1.9 \\approx 2.7$ points" in text and "($z \\approx 1.1$)" in text
     chi2 = (abs(broken - fixed) - 1) ** 2 / (broken + fixed)
     assert round(chi2, 2) == 4.32 and "\\approx 4.32 > 3.84" in text
     # 3.84 is the 95th percentile of chi-square with one degree of freedom: 1.96 squared.

@@ -88,11 +88,29 @@ def test_chi_square_and_ks_drift_example():
     psi = sum((ai - ei) * math.log(ai / ei) for ai, ei in zip(a, e))
     assert round(psi, 3) == 0.010 and "only 0.010" in text
     # KS critical value for two samples of 10,000
+    c = math.sqrt(math.log(2 / 0.05) / 2)
+    assert round(c, 3) == 1.358 and "1.358 = \\sqrt{\\ln(2/0.05)/2}" in text
     d_crit = 1.358 * math.sqrt(2 / 10_000)
     assert round(d_crit, 4) == 0.0192 and "0.0192" in text
+    assert round(100 * p, 1) == 0.7 and "about 0.7% of the time" in text
     # multiple testing
     assert 200 * 0.05 == 10 and "about 10 alerts" in text
     assert math.isclose(0.05 / 200, 0.00025) and "0.00025" in text
+
+
+def test_ks_is_conservative_with_ties():
+    text = answer_words("ks-chi-square-drift-tests")
+    assert "rejected 1.35% of the time at a nominal 5%" in text
+    rng = np.random.default_rng(1)
+    trials = 2_000
+    rejections = 0
+    for _ in range(trials):
+        a = rng.integers(0, 5, 500)
+        b = rng.integers(0, 5, 500)
+        rejections += stats.ks_2samp(a, b, method="asymp").pvalue < 0.05
+    rate = rejections / trials
+    assert rate < 0.05  # conservative, not anti-conservative
+    assert abs(100 * rate - 1.35) < 0.5
 
 
 # --- experimentation ---------------------------------------------------------
@@ -134,11 +152,30 @@ def test_shadow_disagreements():
     assert "98.7%" in text and "26,000 disagreements" in text
 
 
+def _hanley_mcneil_se(auc: float, n_pos: int, n_neg: int) -> float:
+    q1 = auc / (2 - auc)
+    q2 = 2 * auc**2 / (1 + auc)
+    var = auc * (1 - auc) + (n_pos - 1) * (q1 - auc**2) + (n_neg - 1) * (q2 - auc**2)
+    return math.sqrt(var / (n_pos * n_neg))
+
+
 def test_ci_gate_example():
     text = answer_words("ci-cd-for-ml")
     assert round(0.845 - 0.842, 3) == 0.003 < 0.005
     assert round(0.78 - 0.75, 2) == 0.03 > 0.01
     assert "a loss of 0.03" in text
+    n_pos, n_neg = 800, 20_000 - 800
+    se_old = _hanley_mcneil_se(0.78, n_pos, n_neg)
+    se_new = _hanley_mcneil_se(0.75, n_pos, n_neg)
+    assert round(se_old, 2) == round(se_new, 2) == 0.01 and "about 0.010" in text
+    unpaired = math.hypot(se_old, se_new)
+    assert round(unpaired, 4) == 0.0141 and round(1.96 * 0.0141, 3) == 0.028
+    assert round(1.96 * unpaired, 3) == 0.028 and "$1.96 \\times 0.0141 = 0.028$" in text
+    paired = math.sqrt(se_old**2 + se_new**2 - 2 * 0.8 * se_old * se_new)
+    assert round(paired, 4) == 0.0063 and "falls to 0.0063" in text
+    lo, hi = 0.03 - 1.96 * paired, 0.03 + 1.96 * paired
+    assert (round(lo, 3), round(hi, 3)) == (0.018, 0.042) and "0.018 to 0.042" in text
+    assert lo > 0.01  # the whole interval lies beyond the tolerance
 
 
 # --- serving -----------------------------------------------------------------
@@ -173,11 +210,52 @@ def test_latency_percentiles_and_fanout():
         return lat[math.ceil(p / 100 * len(lat)) - 1]
 
     assert nearest_rank(50) == 20 and nearest_rank(95) == 50 and nearest_rank(99) == 50
+    assert "nearest-rank p99 (the 99th sorted value) is 50 ms" in text
+    # NumPy's default (method="linear") interpolates between the 99th and 100th values
+    assert math.isclose(np.percentile(lat, 99), 57.5) and "gives 57.5 ms" in text
+    assert np.percentile(lat, 99, method="inverted_cdf") == 50
     assert round(100 * (1 - 0.99**10), 1) == 9.6 and "9.6%" in text
     assert round(100 * (1 - 0.99**100), 1) == 63.4 and "63.4%" in text
-    budget = [30, 40, 30, 60, 25, 15]
-    assert sum(budget) == 200 and "| total | 200 ms |" in text
+    # union bound caps the fan-out probability whatever the dependence
+    assert 1 - 0.99**10 <= 10 * 0.01
     assert 10 * 60 == 600 and 600 * 0.001 < 1  # p99.9 rests on less than one request
+
+
+def test_per_stage_p99s_do_not_add():
+    text = answer_words("latency-percentiles-budget")
+    k, p_stall, base, stall = 5, 0.005, 20, 300
+    # each stage: stall rarer than 1%, so the stage p99 is the base time
+    assert p_stall < 0.01
+    assert k * base == 100 and "the sum says 100 ms" in text
+    p_any = 1 - (1 - p_stall) ** k
+    assert round(100 * p_any, 1) == 2.5 and "$1 - 0.995^5 = 2.5\\%$" in text
+    p_two = p_any - k * p_stall * (1 - p_stall) ** (k - 1)
+    # more than 1% of requests stall at least once, fewer than 1% stall twice: p99 = one stall
+    assert p_any > 0.01 > p_two
+    assert k * base + stall == 400 and "end-to-end p99 is 400 ms" in text
+    # exact distribution agrees
+    dist = {k * base + j * stall: math.comb(k, j) * p_stall**j * (1 - p_stall) ** (k - j) for j in range(k + 1)}
+    cum = 0.0
+    for value in sorted(dist):
+        cum += dist[value]
+        if cum >= 0.99:
+            assert value == 400
+            break
+
+
+def test_union_bound_budget():
+    text = answer_words("latency-percentiles-budget")
+    budget = [30, 40, 30, 60, 25]
+    assert sum(budget) == 185 and sum(budget) + 15 == 200
+    assert "| total | 200 ms |" in text and "meets 185 ms at p99" in text
+    # five stages each over budget at most 0.2% of the time: at most 1% overrun any
+    assert math.isclose(5 * 0.002, 0.01) and "$5 \\times 0.2\\% = 1\\%$" in text
+    assert math.isclose(100 - 1 / 5, 99.8) and "p99.8" in text
+    # in the stall example a stage's p99.8 includes the stall (0.5% > 0.2%)
+    assert 0.005 > 0.002 and 20 + 300 == 320 and 5 * 320 == 1_600
+    assert "each stage's p99.8 is 320 ms, so it promises only 1,600 ms" in text
+    # hedging after the p95 duplicates about 5% of requests
+    assert "adds about 5% more requests" in text
 
 
 def test_replica_count_in_deploy_answer():
@@ -298,14 +376,19 @@ def test_point_in_time_sql_runs_and_picks_the_past_value():
         """
         CREATE TABLE labels (card_id INTEGER, event_ts TEXT, is_fraud INTEGER);
         CREATE TABLE card_features (card_id INTEGER, feature_ts TEXT, txn_count_24h INTEGER);
-        INSERT INTO labels VALUES (42, '2024-05-05 10:00', 1);
-        INSERT INTO card_features VALUES (42, '2024-05-05 09:00', 3), (42, '2024-05-05 11:00', 7);
+        INSERT INTO labels VALUES (42, '2024-05-05 10:00:00', 1), (7, '2024-05-05 10:00:00', 0);
+        INSERT INTO card_features VALUES
+            (42, '2024-05-05 09:00:00', 3),
+            (42, '2024-05-05 10:00:00', 4),
+            (42, '2024-05-05 11:00:00', 7),
+            (7, '2024-05-03 09:00:00', 12);
         """
     )
-    rows = db.execute(sql).fetchall()
-    assert rows == [(42, "2024-05-05 10:00", 1, 3)]
+    rows = sorted(db.execute(sql).fetchall(), reverse=True)
+    # card 42: not the future 7, not the 4 that counts this transaction; card 7: stale, so NULL
+    assert rows == [(42, "2024-05-05 10:00:00", 1, 3), (7, "2024-05-05 10:00:00", 0, None)]
     text = answer_words("feature-store-point-in-time")
-    assert "the point-in-time value is 3" in text
+    assert "the point-in-time value is 3" in text and "gives 4" in text and "gives 7" in text
 
 
 # --- new questions -----------------------------------------------------------
@@ -346,3 +429,273 @@ def test_cascade_cost_accuracy_latency():
     assert 20 + 300 == 320 and "take 320 ms" in text
     assert math.isclose(20 + 0.2 * 300, 80) and "20 + 0.2 \\times 300 = 80" in text
     assert 0.40 * 0.004 / (0.20 * 0.004) == 2  # doubling of the large model's load
+    # a router skips the cheap model on escalated requests
+    router = 0.8 * 0.0002 + 0.2 * 0.004
+    assert math.isclose(router, 0.00096) and "= 0.00096$ USD" in text
+    assert math.isclose(0.8 * 20 + 0.2 * 300, 76) and "a mean of 76 ms" in text
+
+
+def test_cascade_error_cost_break_even():
+    text = answer_words("model-cascades-and-routing")
+    err_cascade, err_large = 1 - 0.956, 1 - 0.96
+    assert round(100 * err_cascade, 1) == 4.4 and round(100 * err_large, 1) == 4.0
+    break_even = (0.004 - 0.001) / (err_cascade - err_large)
+    assert math.isclose(break_even, 0.75) and "= 0.75$ USD" in text
+    e = 2.0
+    assert round(0.001 + err_cascade * e, 3) == 0.089 and round(0.004 + err_large * e, 3) == 0.084
+    assert "USD 0.089 per request against 0.084" in text
+
+
+# --- code in answers -----------------------------------------------------------
+
+
+class _Param:
+    def __init__(self, w: float) -> None:
+        self.w = w
+        self.grad = 0.0
+
+
+class _Pred:
+    def __init__(self, param: _Param, x: np.ndarray) -> None:
+        self.param, self.x = param, x
+
+
+class _Loss:
+    """Stands in for a torch scalar: dividing scales its gradient, backward() accumulates it."""
+
+    def __init__(self, param: _Param, grad: float) -> None:
+        self.param, self.grad = param, grad
+
+    def __truediv__(self, k: float) -> _Loss:
+        return _Loss(self.param, self.grad / k)
+
+    def backward(self) -> None:
+        self.param.grad += self.grad
+
+
+class _Optimizer:
+    def __init__(self, param: _Param, lr: float = 0.1) -> None:
+        self.param, self.lr, self.steps = param, lr, []
+
+    def step(self) -> None:
+        self.steps.append(self.param.grad)
+        self.param.w -= self.lr * self.param.grad
+
+    def zero_grad(self) -> None:
+        self.param.grad = 0.0
+
+
+def _run_accumulation(n_batches: int, accum_steps: int, batch: int = 8):
+    code = re.search(r"```python\n(.*?)```", answer("distributed-training-data-model-parallel"), re.S).group(1)
+    assert code.startswith("accum_steps = 4\n")
+    rng = np.random.default_rng(0)
+    loader = [(rng.normal(size=batch), rng.normal(size=batch)) for _ in range(n_batches)]
+    param = _Param(0.5)
+    opt = _Optimizer(param)
+
+    def model(x):
+        return _Pred(param, x)
+
+    def loss_fn(pred, y):  # mean squared error of y ~ w * x, gradient with respect to w
+        return _Loss(param, float(np.mean(2 * (pred.param.w * pred.x - y) * pred.x)))
+
+    env = {"loader": loader, "model": model, "loss_fn": loss_fn, "optimizer": opt}
+    exec(code.replace("accum_steps = 4", f"accum_steps = {accum_steps}", 1), env)
+    return loader, opt, param
+
+
+def _expected_steps(loader, accum_steps, w0=0.5, lr=0.1):
+    w, grads = w0, []
+    for start in range(0, len(loader), accum_steps):
+        window = loader[start : start + accum_steps]
+        x = np.concatenate([b[0] for b in window])
+        y = np.concatenate([b[1] for b in window])
+        g = float(np.mean(2 * (w * x - y) * x))  # equal-sized micro-batches: mean over the window
+        grads.append(g)
+        w -= lr * g
+    return grads
+
+
+def test_gradient_accumulation_code_handles_a_short_last_window():
+    text = answer_words("distributed-training-data-model-parallel")
+    assert "with 10 micro-batches and 4 accumulation steps" in text
+    loader, opt, param = _run_accumulation(10, 4)
+    assert len(opt.steps) == 3  # windows of 4, 4 and 2
+    assert np.allclose(opt.steps, _expected_steps(loader, 4))
+    assert param.grad == 0.0  # nothing leaks into the next epoch
+
+
+def test_gradient_accumulation_code_edge_cases():
+    loader, opt, _ = _run_accumulation(8, 4)  # divisible
+    assert len(opt.steps) == 2 and np.allclose(opt.steps, _expected_steps(loader, 4))
+    loader, opt, _ = _run_accumulation(5, 1)  # no accumulation: one step per batch
+    assert len(opt.steps) == 5 and np.allclose(opt.steps, _expected_steps(loader, 1))
+    loader, opt, _ = _run_accumulation(3, 4)  # fewer batches than one window
+    assert len(opt.steps) == 1 and np.allclose(opt.steps, _expected_steps(loader, 4))
+    _, opt, param = _run_accumulation(0, 4)  # empty loader: no step, no error
+    assert opt.steps == [] and param.grad == 0.0
+
+
+# --- numbers added in the December 2026 review ----------------------------------
+
+
+def test_mm1_tail_and_retry_amplification():
+    text = answer_words("serving-high-request-rates")
+    assert round(math.log(100), 1) == 4.6 and "\\ln 100 \\approx 4.6" in text
+    assert round(math.log(100) / (1 - 0.7)) == 15 and "about 15 times $S$ at 70%" in text
+    assert round(math.log(100) / (1 - 0.9)) == 46 and "46 times $S$ at 90%" in text
+    # M/M/1 time in system is exponential with mean S/(1 - rho): its p99 is ln(100) times the mean
+    assert math.isclose(stats.expon(scale=1 / 0.3).ppf(0.99), math.log(100) / 0.3)
+    assert (1 + 3) ** 3 == 64 and "$4^3 = 64$" in text
+
+
+def test_negative_downsampling_odds_correction():
+    text = answer_words("training-data-larger-than-memory")
+    sampled_p = 0.5
+    odds = sampled_p / (1 - sampled_p) * 0.1
+    p = odds / (1 + odds)
+    assert round(p, 3) == 0.091 and math.isclose(p, 0.1 / 1.1)
+    assert "$0.1/1.1 = 0.091$" in text
+
+
+def test_monitoring_flag_rate_jump():
+    text = answer_words("model-monitoring-production")
+    assert 3 / 0.5 == 6 and "six times normal" in text
+    assert 3 > 2 * 0.5  # a band of twice the average is breached
+
+
+def test_retraining_cost_optimal_cycle():
+    text = answer_words("retraining-triggers-and-cadence")
+    assert "T^* = \\sqrt{2C/(v\\,r)}" in text
+    c, v, r = 500.0, 40_000.0, 0.004  # any positive values: check the calculus, not the story
+
+    def weekly(t: float) -> float:
+        return c / t + v * r * t / 2
+
+    t_star = math.sqrt(2 * c / (v * r))
+    grid = np.linspace(0.1 * t_star, 10 * t_star, 2_001)
+    assert abs(grid[np.argmin([weekly(g) for g in grid])] - t_star) < 0.01 * t_star
+
+
+# --- fixes after the fresh review of December 2026 --------------------------------
+
+
+def _topic_questions() -> list[dict]:
+    import yaml
+
+    from tests.bank import CONTENT
+
+    data = yaml.safe_load((CONTENT / "mlops-and-production.yaml").read_text(encoding="utf-8"))
+    return data["questions"]
+
+
+def test_no_control_characters_in_topic_text():
+    # an unescaped "\t" in "\text" or "\times" once left literal TABs that broke the rendered math
+    for q in _topic_questions():
+        for field in ("question", "short", "answer", "formula"):
+            value = q.get(field) or ""
+            bad = sorted({hex(ord(c)) for c in value if ord(c) < 0x20 and c != "\n"})
+            assert not bad, f"{q['id']}.{field} holds control characters {bad}"
+    text = answer_words("latency-percentiles-budget")
+    assert "P(\\text{slow}) = 1 - 0.99^{k}" in text and "$k \\times 1\\%$" in text
+
+
+def _service_code() -> str:
+    return re.search(r"```python\n(.*?)```", answer("deploying-model-as-service"), re.S).group(1)
+
+
+def test_fastapi_service_rejects_bad_input_without_echoing_it():
+    import ast
+
+    tree = ast.parse(_service_code())
+    config = next(
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "model_config"
+    )
+    flags = {kw.arg: ast.literal_eval(kw.value) for kw in config.keywords}
+    assert flags == {"extra": "forbid", "allow_inf_nan": False, "strict": True}
+    handlers = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.AsyncFunctionDef)
+        and any(
+            isinstance(d, ast.Call)
+            and getattr(d.func, "attr", "") == "exception_handler"
+            and getattr(d.args[0], "id", "") == "RequestValidationError"
+            for d in node.decorator_list
+        )
+    ]
+    assert len(handlers) == 1
+    body = ast.unparse(handlers[0])
+    # the handler copies only location and message, never the offending input
+    assert "status_code=422" in body and '"input"' not in body and "'input'" not in body
+    text = answer_words("deploying-model-as-service")
+    assert "the client gets HTTP 500" in text and "checked with FastAPI 0.165 and Pydantic 2.14" in text
+
+
+def test_fastapi_service_behaviour(tmp_path, monkeypatch):
+    # runs where FastAPI is installed (it is not a dependency of the bank itself)
+    import importlib.util
+
+    import joblib
+    from fastapi.testclient import TestClient
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    x = rng.uniform(0, 100, size=(200, 2))
+    joblib.dump(LogisticRegression().fit(x, (x[:, 0] < 30).astype(int)), tmp_path / "model.joblib")
+    (tmp_path / "service.py").write_text(_service_code())
+    monkeypatch.chdir(tmp_path)
+    spec = importlib.util.spec_from_file_location("service", tmp_path / "service.py")
+    service = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(service)
+    client = TestClient(service.app, raise_server_exceptions=False)
+
+    def post(body: str) -> int:
+        return client.post("/predict", content=body, headers={"content-type": "application/json"}).status_code
+
+    assert post('{"tenure_months": 12, "monthly_spend": 30}') == 200
+    for bad in (
+        '{"tenure_months": NaN, "monthly_spend": 30}',
+        '{"tenure_months": Infinity, "monthly_spend": 30}',
+        '{"tenure_months": "12", "monthly_spend": 30}',
+        '{"tenure_months": "x", "monthly_spend": 30}',
+        '{"tenure_months": -1, "monthly_spend": 30}',
+        '{"monthly_spend": 30}',
+        '{"tenure_months": 1, "monthly_spend": 30, "extra": 1}',
+    ):
+        assert post(bad) == 422, bad
+
+
+def test_point_in_time_tools_and_feast_inclusive_join():
+    text = answer_words("feature-store-point-in-time")
+    assert "at or before the entity time, so a row stamped at exactly $t$ is included" in text
+    assert "`allow_exact_matches=False` and a `tolerance`" in text
+    import pandas as pd  # pinned in requirements/test.in for this test
+    labels = pd.DataFrame({"card_id": [42, 7], "event_ts": pd.to_datetime(["2024-05-05 10:00"] * 2)})
+    feats = pd.DataFrame(
+        {
+            "card_id": [42, 42, 42, 7],
+            "feature_ts": pd.to_datetime(
+                ["2024-05-05 09:00", "2024-05-05 10:00", "2024-05-05 11:00", "2024-05-03 09:00"]
+            ),
+            "txn_count_24h": [3, 4, 7, 12],
+        }
+    ).sort_values("feature_ts")
+
+    def join(exact: bool) -> dict:
+        m = pd.merge_asof(
+            labels,
+            feats,
+            left_on="event_ts",
+            right_on="feature_ts",
+            by="card_id",
+            allow_exact_matches=exact,
+            tolerance=pd.Timedelta("24h"),
+        )
+        return dict(zip(m.card_id, m.txn_count_24h))
+
+    strict, inclusive = join(False), join(True)
+    assert strict[42] == 3 and inclusive[42] == 4  # the inclusive join counts the labelled transaction
+    assert math.isnan(strict[7]) and math.isnan(inclusive[7])  # stale beyond the 24-hour tolerance

@@ -163,3 +163,103 @@ def test_perplexity_example():
     # A uniform model over V tokens has perplexity V.
     v = 50_257
     assert math.isclose(math.exp(-math.log(1 / v)), v)
+
+
+def test_tf_idf_default_token_pattern_drops_one_letter_tokens():
+    text = answer_words("bag-of-words-tf-idf")
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vocab = TfidfVectorizer().fit(["We use C and R for model 7 code"]).vocabulary_
+    assert "c" not in vocab and "r" not in vocab and "7" not in vocab
+    assert "use" in vocab and "code" in vocab
+    assert "two or more word characters" in text and "`token_pattern`" in text
+
+
+def test_word2vec_subsampling_discard_probability():
+    text = answer_words("word-embeddings-word2vec")
+    discard = 1 - math.sqrt(1e-5 / 0.01)
+    assert round(discard, 3) == 0.968
+    assert "1 - \\sqrt{10^{-5}/0.01} \\approx 0.968" in text
+    assert round(1 - discard, 2) == 0.03 and "about 3% of its occurrences" in text
+
+
+def test_sentence_embedding_pairs_and_binary_storage():
+    text = answer_words("sentence-embeddings-similarity")
+    n = 10_000
+    assert n * (n - 1) // 2 == 49_995_000
+    assert "10{,}000 \\times 9{,}999 / 2 = 49{,}995{,}000" in text
+    float32_bytes = 1e6 * 768 * 4
+    binary_bytes = 1e6 * 768 / 8
+    assert binary_bytes == 96e6 and float32_bytes / binary_bytes == 32
+    assert "to 96 MB" in text
+
+
+def test_min_p_keeps_the_same_tokens_as_top_p_here():
+    text = answer_words("decoding-strategies-sampling")
+    z = np.array([2.0, 1.0, 0.0])
+    p = np.exp(z - z.max())
+    p /= p.sum()
+    cutoff = 0.2 * p.max()
+    assert f"{cutoff:.3f}" == "0.133" and "0.2 \\times 0.665 = 0.133" in text
+    kept = p >= cutoff
+    assert kept.tolist() == [True, True, False]
+    assert f"{p[2]:.3f}" == "0.090" and "C's 0.090 misses" in text
+
+
+# --- fresh-review fixes (December 2026) -----------------------------------------------------------
+
+
+def test_ann_memory_figures():
+    text = answer_words("sentence-embeddings-similarity")
+    float32_bytes = 1e8 * 768 * 4
+    assert round(float32_bytes / 1e9) == 307
+    assert "10^8 \\times 768 \\times 4$ bytes $\\approx 307$ GB" in text
+    pq_bytes = 1e8 * 64
+    assert pq_bytes / 1e9 == 6.4 and "10^8 \\times 64$ bytes $= 6.4$ GB" in text
+    assert "Use the similarity the model was trained with" in text and "re-normalize after truncating" in text
+
+
+def test_top_p_keeps_more_tokens_at_higher_temperature():
+    text = answer_words("decoding-strategies-sampling")
+    z = np.array([2.0, 1.0, 0.0])
+
+    def kept(temperature, top_p=0.9):
+        p = np.exp((z - z.max()) / temperature)
+        p /= p.sum()
+        cum = np.cumsum(np.sort(p)[::-1])
+        return int(np.searchsorted(cum, top_p) + 1), cum
+
+    n1, _ = kept(1.0)
+    n2, cum2 = kept(2.0)
+    assert (n1, n2) == (2, 3) and f"{cum2[1]:.3f}" == "0.814"
+    assert "keeps two tokens at $T = 1$ but all three at $T = 2$, where the top two cover only 0.814" in text
+    # Reasoning-model exception is stated with the published settings.
+    assert "temperature 0.6 with top-p 0.95 for DeepSeek-R1" in text and "Follow the model card" in text
+
+
+def test_post_training_mentions_rlvr():
+    text = answer_words("llm-pretraining-vs-fine-tuning")
+    assert "reinforcement learning with verifiable rewards (RLVR)" in text and "DeepSeek-R1" in text
+
+
+def test_vocabulary_scaling_numbers():
+    text = answer_words("unigram-tokenizer-and-vocab-size")
+    assert round(216 / 32) == 7 and "at least 216K, about 7 times its 32K" in text
+    assert "Llama 2 used 32,000 entries, Llama 3 128,256 and Gemma 2 256,000" in text
+    # Padding V to a multiple of 128 is what Megatron-style trainers do; GPT-2's 50,257 would need padding.
+    padded = -(-50_257 // 128) * 128
+    assert padded == 50_304 and padded % 128 == 0 and "multiple of 64 or 128" in text
+
+
+def test_context_in_bytes_across_tokenizers():
+    text = answer_words("perplexity-across-tokenizers")
+    n_bytes = 1_000_000
+    a, b = n_bytes / 250_000, n_bytes / 200_000
+    assert (a, b) == (4, 5) and "A averages 4 bytes per token and B 5" in text
+    assert 512 * a == 2048 and 512 * b == 2560
+    assert "about 2,048 bytes for A and 2,560 for B" in text
+
+
+def test_fasttext_bucket_and_levy_goldberg_condition():
+    assert "2 million buckets by default" in answer_words("glove-fasttext-vs-contextual")
+    assert "if the dimension is large enough" in answer_words("word-embeddings-word2vec")

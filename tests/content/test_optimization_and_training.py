@@ -1,6 +1,8 @@
 """Recompute the numbers quoted in the optimization-and-training answers."""
 
+import ast
 import math
+import textwrap
 
 import numpy as np
 from scipy.stats import norm
@@ -18,6 +20,21 @@ def test_cost_example():
     assert round(cost, 3) == 1.417
     assert round(cost + 0.1 * (1 + 4), 3) == 1.917
     assert "1.417" in text and "1.917" in text
+
+
+def test_cross_entropy_bits_bound_on_misclassified():
+    text = answer_words("loss-vs-cost-function")
+    # an argmax error gives the true class at most 1/2, so it costs at least 1 bit
+    rng = np.random.default_rng(0)
+    for k in (2, 3, 10):
+        probs = rng.dirichlet(np.ones(k), size=2000)
+        wrong = probs.argmax(axis=1) != 0  # class 0 is the true class
+        assert wrong.any()
+        assert (-np.log2(probs[wrong, 0]) >= 1 - 1e-12).all()
+    assert -math.log2(0.5) == 1
+    # with a 0.3 threshold a negative scored 0.35 is misclassified yet costs under 1 bit
+    assert 0.35 >= 0.3 and -math.log2(1 - 0.35) < 1
+    assert "-\\log_2 0.5 = 1" in text and "another threshold" in text
 
 
 def test_cross_entropy_vs_mse_gradient():
@@ -44,6 +61,27 @@ def test_gradient_descent_steps():
     assert dists == [2.4, 1.92, 1.536]
     assert round(1 - 2 * 1.1, 1) == -1.2
     for s in ("w_1 = 0 - 0.1 \\times (-6) = 0.6", "= 1.08", "= 1.464", "(3, 2.4, 1.92, 1.536)", "-1.2"):
+        assert s in text
+    curvature = 2  # second derivative of (w - 3)^2
+    assert 2 / curvature == 1 and abs(1 - 1.1 * curvature) > 1 > abs(1 - 0.1 * curvature)
+    assert "L = 2" in text and "2/L = 1" in text
+
+
+def test_standardized_but_correlated_features_stay_ill_conditioned():
+    text = answer_words("gradient-descent")
+    rng = np.random.default_rng(0)
+    n, rho = 200_000, 0.99
+    z1, z2 = rng.standard_normal(n), rng.standard_normal(n)
+    x = np.column_stack([z1, rho * z1 + math.sqrt(1 - rho**2) * z2])
+    x = (x - x.mean(axis=0)) / x.std(axis=0)  # standardized: unit variance each
+    hessian = x.T @ x / n  # least-squares Hessian up to a constant factor
+    low, high = np.linalg.eigvalsh(hessian)
+    assert abs(high - 1.99) < 0.01 and abs(low - 0.01) < 0.002
+    exact = np.linalg.eigvalsh(np.array([[1, rho], [rho, 1]]))
+    assert np.allclose(exact, [0.01, 1.99]) and round(exact[1] / exact[0]) == 199
+    # a ridge penalty lifts both eigenvalues by the same amount and shrinks the ratio
+    assert (exact[1] + 0.1) / (exact[0] + 0.1) < exact[1] / exact[0]
+    for s in ("correlation 0.99", "$1.99$ and $0.01$", "L/\\mu = 199"):
         assert s in text
 
 
@@ -75,6 +113,14 @@ def test_momentum_sequences():
     assert round(abs(v), 2) == round(2 / 1.9, 2) == 1.05
     for s in ("3.8, 5.42", "0.2, 0.38, 0.542", "2, -0.2, 1.82, -0.362", "1.05"):
         assert s in text
+    # the moving-average form takes steps (1 - beta) times as large: a factor of 10 at beta = 0.9
+    v_ema = 0.0
+    for _ in range(500):
+        v_ema = 0.9 * v_ema + 0.1 * 2
+    assert round(20 / v_ema) == 10
+    kappa = 100
+    assert math.sqrt(kappa) == 10 and kappa / math.sqrt(kappa) == 10
+    assert "\\kappa = 100" in text and "about 10 times fewer" in text
 
 
 def test_rmsprop_first_step():
@@ -84,6 +130,22 @@ def test_rmsprop_first_step():
         s = (1 - rho) * g**2
         assert round(g / math.sqrt(s), 3) == 3.162
     assert "3.162" in text
+    # PyTorch's default alpha = 0.99: the first step is 10 times eta
+    for g in (10, 0.1):
+        assert math.isclose(g / math.sqrt((1 - 0.99) * g**2), 10)
+    assert "1/\\sqrt{0.01} = 10" in text
+
+
+def test_rmsprop_epsilon_placement():
+    text = answer_words("rmsprop-optimizer")
+    # with eps inside the root, a near-zero gradient sees sqrt(eps) in the denominator
+    assert f"{math.sqrt(1e-7):.1e}" == "3.2e-04"
+    eta, g = 1e-3, 1e-9
+    s = (1 - 0.9) * g**2
+    keras_step = eta * g / math.sqrt(s + 1e-7)
+    torch_step = eta * g / (math.sqrt(s) + 3.16e-4)
+    assert abs(keras_step / torch_step - 1) < 0.01
+    assert "\\eta/\\sqrt{\\varepsilon}" in text and "3 \\times 10^{-4}" in text
 
 
 def test_adam_bias_correction():
@@ -214,11 +276,31 @@ def test_early_stopping_example():
     assert "stops after epoch 7" in text and "epoch-4 weights" in text
 
 
+def test_early_stopping_matches_ridge_order_of_magnitude():
+    text = answer_words("early-stopping")
+    eta, t = 0.01, 1000
+    alpha = 1 / (eta * t)
+    assert math.isclose(alpha, 0.1)
+    # fraction of the optimum fitted along each eigendirection: gradient descent vs ridge
+    for c in (0.01, 0.1, 1.0, 10.0):
+        gd = 1 - (1 - eta * c) ** t
+        ridge = c / (c + alpha)
+        assert abs(gd - ridge) < 0.25
+    assert "\\eta = 0.01$ for 1,000 steps" in text and "penalty of 0.1" in text
+
+
 def test_random_search_hit_probability():
     text = answer_words("grid-vs-random-search")
     assert round(0.95**60, 3) == 0.046
     assert round(1 - 0.95**60, 3) == 0.954
     assert "0.046" in text and "0.954" in text
+    q = 0.05 * 0.05
+    assert math.isclose(q, 0.0025)
+    assert round(1 - (1 - q) ** 60, 3) == 0.139
+    assert math.ceil(math.log(0.05) / math.log(1 - q)) == 1197
+    assert 1 - (1 - q) ** 1197 >= 0.95 > 1 - (1 - q) ** 1196
+    for s in ("0.05 \\times 0.05 = 0.0025", "0.9975^{60} \\approx 0.139", "1,197 trials"):
+        assert s in text
 
 
 def test_expected_improvement_example():
@@ -237,6 +319,17 @@ def test_expected_improvement_example():
     assert round(norm.cdf(-1), 4) == 0.1587 and round(norm.pdf(-1), 4) == 0.2420
     for s in ("0.000085", "0.0042", "49 times", "0.0228", "0.0540", "0.1587", "0.2420"):
         assert s in text
+
+
+def test_expected_improvement_underflows_far_from_incumbent():
+    text = answer_words("bayesian-optimization-hyperparameters")
+    z = -40.0
+    assert norm.pdf(z) == 0.0 and norm.cdf(z) == 0.0  # both below the smallest float64
+    sigma = 0.05
+    assert (z * sigma) * norm.cdf(z) + sigma * norm.pdf(z) == 0.0  # plain EI is exactly zero
+    assert math.isfinite(norm.logpdf(z)) and math.isfinite(norm.logcdf(z))  # log space keeps a signal
+    assert norm.pdf(-38.0) > 0.0  # the cut-off is near Z = -38.5, so -40 is safely past it
+    assert "Z = -40" in text and "LogEI" in text
 
 
 def test_ray_tune_budget_example():
@@ -262,6 +355,12 @@ def test_successive_halving_and_hyperband_budgets():
     assert brackets == [(81, 1), (34, 3), (15, 9), (8, 27), (5, 81)]
     for s in ("= 405", "6561", "16.2", "= 297", "(81, 1), (34, 3), (15, 9), (8, 27), (5, 81)"):
         assert s in text
+    costs = []
+    for s_bracket, (n, r) in zip(range(s_max, -1, -1), brackets):
+        costs.append(sum((n // eta**i) * (r * eta**i) for i in range(s_bracket + 1)))
+    assert costs == [405, 363, 351, 378, 405]
+    assert sum(costs) == 1902 and sum(n for n, _ in brackets) == 143
+    assert "405, 363, 351, 378 and 405 epochs" in text and "1,902 in all, for 143 configurations" in text
 
 
 def test_mixed_precision_numbers():
@@ -285,7 +384,7 @@ def test_mixed_precision_numbers():
     assert np.float32(1) + np.float32(1e-4) != np.float32(1)
     # bf16 spacing at 1 is 2^-7, so 1 + 1e-4 also rounds to 1 there
     assert 1e-4 < 2.0**-7 / 2
-    assert 2 + 2 + 4 + 4 + 4 == 16
+    assert 2 + 2 + 4 + 4 + 4 == 16 and 4 + 4 + 8 == 16
     for s in (
         "65,504",
         "6.1 \\times 10^{-5}",
@@ -298,6 +397,8 @@ def test_mixed_precision_numbers():
         "2^{16}",
         "2,000 clean steps",
         "16 bytes per parameter",
+        "2 + 2 + 4 + 4 + 4",
+        "4 + 4 + 8",
     ):
         assert s in text
 
@@ -328,3 +429,36 @@ def test_label_smoothing_numbers():
     assert math.isclose(smoothed, (1 - eps) * hard + eps * uniform)
     for s in ("\\ln 91 = 4.51", "= 0.500$ nats", "0.00111", "0.010", "0.621"):
         assert s in text
+
+
+def _optuna_snippet() -> str:
+    import re
+
+    from tests.bank import answer
+
+    blocks = re.findall(r"```python\n(.*?)```", answer("optuna-vs-ray-tune"), re.S)
+    assert len(blocks) == 1
+    return textwrap.dedent(blocks[0])
+
+
+def test_optuna_snippet_is_valid_python_with_pruning():
+    code = _optuna_snippet()
+    tree = ast.parse(code)
+    calls = {
+        node.func.attr for node in ast.walk(tree) if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+    }
+    # the text promises log-scale sampling, intermediate reports and pruning
+    assert {"suggest_float", "report", "should_prune", "create_study", "optimize"} <= calls
+    assert code.count("log=True") == 2 and "raise optuna.TrialPruned()" in code
+
+
+def test_optuna_snippet_runs_and_prunes():
+    import optuna  # pinned in requirements/test.in for this test
+
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    namespace: dict = {}
+    exec(compile(_optuna_snippet(), "optuna_snippet", "exec"), namespace)
+    study = namespace["study"]
+    states = [t.state.name for t in study.trials]
+    assert len(states) == 50 and "PRUNED" in states and "COMPLETE" in states
+    assert 0.9 < study.best_value <= 1.0

@@ -121,26 +121,43 @@ def test_ucb_scores():
     def ucb(mean, n, t):
         return mean + math.sqrt(2 * math.log(t) / n)
 
-    # C's next five pulls return 0; UCB1 keeps playing C until its score drops below B's
+    # t counts the plays made so far (Auer et al.'s n). C's next five pulls return 0; UCB1 keeps
+    # playing C until its score drops below B's, which happens for the 106th pull (t = 105).
     t, n_c, s_c, played = 100, 10, 4.0, []
     while True:
-        t += 1
         cur = {"A": ucb(0.55, 60, t), "B": ucb(0.50, 30, t), "C": ucb(s_c / n_c, n_c, t)}
         arm = max(cur, key=cur.get)
         played.append(arm)
         if arm != "C":
             break
         n_c += 1  # reward 0
-    assert played == ["C"] * 5 + ["B"] and t == 106
+        t += 1
+    assert played == ["C"] * 5 + ["B"] and t == 105 and len(played) == 6
     assert round(s_c / n_c, 3) == 0.267
-    assert (f"{cur['C']:.3f}", f"{cur['B']:.3f}", f"{cur['A']:.3f}") == ("1.055", "1.058", "0.944")
-    for s in ["4/15 = 0.267", "round 106", "1.055", "1.058", "0.944", "B is played next, not A"]:
-        assert s in text
-    assert "A takes over" not in text
+    assert (f"{cur['C']:.3f}", f"{cur['B']:.3f}", f"{cur['A']:.3f}") == ("1.054", "1.057", "0.944")
+    for s in [
+        "4/15 = 0.267",
+        "106th pull ($t = 105$)",
+        "1.054 dips just below B's 1.057",
+        "0.944",
+        "B is played next, not A",
+    ]:
+        assert s in text, s
+    assert "A takes over" not in text and "round 106" not in text
+    assert "with $t$ plays made so far" in text
 
-    # UCB1 from round 1 could not reach these counts: when A took its 60th pull (t' in [60, 99])
-    # its score was at most 33/59 + bonus, below C's score with at most 10 pulls and >= n - 6 successes.
-    for t_prev in range(60, 100):
+    # the follow-up: Hoeffding with b = sqrt(2 ln t / n) gives exp(-2 n b^2) = t^-4, 1e-8 at t = 100
+    for n in (1, 10, 60):
+        b = math.sqrt(2 * math.log(100) / n)
+        assert math.isclose(math.exp(-2 * n * b**2), 100.0**-4)
+    assert math.isclose(100.0**-4, 1e-8)
+    assert "$t^{-4}$: at $t = 100$, one in 100 million" in text
+    assert "8 \\ln T / \\Delta^2" in text
+
+    # UCB1 from round 1 could not reach these counts: when A took its 60th pull (t' in [59, 99] plays
+    # made before it) its score was at most 33/59 + bonus, below C's score with at most 10 pulls and
+    # >= n - 6 successes.
+    for t_prev in range(59, 100):
         a_max = 33 / 59 + math.sqrt(2 * math.log(t_prev) / 59)
         c_min = min(max(n - 6, 0) / n + math.sqrt(2 * math.log(t_prev) / n) for n in range(1, 11))
         assert c_min > a_max
@@ -183,10 +200,19 @@ def test_softmax_policy_gradient_step():
     assert np.allclose(new, [0.1, -0.1])
     p_new = np.exp(new) / np.exp(new).sum()
     assert round(float(p_new[0]), 3) == 0.550
-    ratio, adv, eps = 1.3, 1.0, 0.2
-    assert min(ratio * adv, min(max(ratio, 1 - eps), 1 + eps) * adv) == 1.2
-    for s in ["(0.5, -0.5)", "(0.1, -0.1)", "0.550", "clipped to 1.2"]:
-        assert s in text
+    assert ppo_term(1.3, 1.0, 0.2) == 1.2
+    # negative advantage: 0.7 is clipped (flat at -0.8), 1.3 is not (-1.3, gradient still flows)
+    assert round(ppo_term(0.7, -1.0, 0.2), 6) == -0.8 and round(0.7 * -1.0, 6) > -0.8
+    assert round(ppo_term(1.3, -1.0, 0.2), 6) == -1.3
+    for s in [
+        "(0.5, -0.5)",
+        "(0.1, -0.1)",
+        "0.550",
+        "clipped to 1.2",
+        "\\min(-0.7, -0.8) = -0.8",
+        "\\min(-1.3, -1.2) = -1.3",
+    ]:
+        assert s in text, s
 
 
 def test_dqn_target_and_losses():
@@ -214,14 +240,54 @@ def test_dqn_target_and_losses():
         assert s in text
 
 
-def test_reward_model_and_kl_penalty():
+def gae(rewards, values, gamma, lam):
+    """Generalised advantage estimates; values[t] is V(s_t), and the state after the last token is worth 0."""
+    adv, running = [0.0] * len(rewards), 0.0
+    for t in reversed(range(len(rewards))):
+        next_v = values[t + 1] if t + 1 < len(values) else 0.0
+        delta = rewards[t] + gamma * next_v - values[t]
+        running = delta + gamma * lam * running
+        adv[t] = running
+    return adv
+
+
+def ppo_term(ratio, adv, eps):
+    return min(ratio * adv, min(max(ratio, 1 - eps), 1 + eps) * adv)
+
+
+def test_rlhf_per_token_rewards_gae_and_clip():
     text = answer_words("rlhf-policy-optimization")
-    p = 1 / (1 + math.exp(-(2.0 - 0.5)))
-    assert round(p, 3) == 0.818
-    assert round(-math.log(p), 3) == 0.201
-    assert round(3.0 - 0.1 * 5, 6) == 2.5
-    for s in ["\\sigma(1.5) = 0.818", "-\\ln 0.818 = 0.201", "3.0 - 0.1 \\times 5 = 2.5"]:
-        assert s in text
+    beta, rm_score = 0.1, 3.0
+    log_ratios = [0.5, 1.0, 1.5, 2.0]
+    rewards = [-beta * lr for lr in log_ratios]
+    rewards[-1] += rm_score
+    assert [round(r, 2) for r in rewards] == [-0.05, -0.10, -0.15, 2.80]
+    # the per-token penalties add up to the sequence-level penalty
+    assert sum(log_ratios) == 5
+    assert math.isclose(sum(rewards), rm_score - beta * sum(log_ratios)) and round(sum(rewards), 6) == 2.5
+    # GAE over the last two tokens (gamma = 1, lambda = 0.95), V(s_3) = 2.4, V(s_4) = 2.6
+    a3, a4 = gae(rewards[2:], [2.4, 2.6], gamma=1.0, lam=0.95)
+    assert round(rewards[3] - 2.6, 6) == 0.20
+    assert round(rewards[2] + 2.6 - 2.4, 6) == 0.05
+    assert round(a4, 6) == 0.20 and round(a3, 6) == 0.24
+    # token 3's ratio 1.3 with eps 0.2: the clipped branch wins, 0.288
+    assert round(ppo_term(1.3, a3, 0.2), 6) == 0.288
+    assert ppo_term(1.3, a3, 0.2) < 1.3 * a3
+    for s in [
+        "(0.5, 1.0, 1.5, 2.0)",
+        "5 nats",
+        "(-0.05, -0.10, -0.15, 2.80)",
+        "3.0 - 0.1 \\times 5 = 2.5",
+        "\\delta_4 = 2.80 - 2.6 = 0.20",
+        "\\delta_3 = -0.15 + 2.6 - 2.4 = 0.05",
+        "\\hat A_4 = 0.20",
+        "\\hat A_3 = 0.05 + 0.95 \\times 0.20 = 0.24",
+        "\\min(1.3 \\times 0.24,\\ 1.2 \\times 0.24) = 0.288",
+    ]:
+        assert s in text, s
+    # the expert read: the state is the prompt plus the tokens so far, not the prompt alone
+    assert "prompt plus the tokens generated so far" in text
+    assert "the prompt is the state" not in text
 
 
 def test_ips_estimate():
@@ -310,3 +376,55 @@ def test_offline_rl_overestimation_and_expectile():
         "v = 1.9/1.1 = 1.727",
     ]:
         assert s in text
+
+
+def test_policy_gradient_without_discount_weights_can_point_downhill():
+    """The claim that dropping gamma^t, with parameters shared across states, can favour a worse policy.
+
+    One parameter p = pi(R) in every state, gamma = 0.5. In s0, R pays 1; both actions go to s1.
+    In s1, L pays 2.5 and ends; R enters a 3-step chain that pays 8 on leaving its last state.
+    Expected updates are computed exactly from the score terms (d/dtheta log pi = 1 - p for R, -p for L).
+    """
+    text = answer_words("policy-gradient-methods")
+    gamma, a, b = 0.5, 2.5, 8.0
+
+    def j_gamma(p):
+        return p * 1 + gamma * ((1 - p) * a + p * gamma**3 * b)
+
+    for p in np.linspace(0.05, 0.95, 19):
+        # time 0: only the immediate reward correlates with the action (G_1 does not depend on a_0)
+        t0 = p * (1 - p) * 1.0
+        # time 1: G_1 = gamma^3 b after R, a after L; chain actions do not change returns (score mean 0)
+        t1 = p * (1 - p) * (gamma**3 * b) + (1 - p) * (-p) * a
+        true_grad = t0 + gamma * t1
+        no_discount = t0 + t1
+        # the exact derivative of J_gamma with respect to theta (dp/dtheta = p (1 - p))
+        h = 1e-6
+        numeric = (j_gamma(p + h) - j_gamma(p - h)) / (2 * h) * p * (1 - p)
+        assert math.isclose(true_grad, numeric, rel_tol=1e-6)
+        assert true_grad > 0 > no_discount
+    assert j_gamma(1.0) > j_gamma(0.0)  # the update without gamma^t heads for the worse policy
+    assert "nor of any objective (Nota and Thomas, 2020)" in text
+    assert "small and widely accepted bias" not in text
+    assert "a poor one can raise it" in text
+
+
+def test_linucb_zero_context_needs_an_intercept():
+    text = answer_words("contextual-bandits-linucb")
+    x0 = np.zeros(2)
+    for a_mat, b_vec in ((np.diag([5.0, 3.0]), np.array([2.0, 1.0])), (np.diag([2.0, 2.0]), np.array([0.0, 1.0]))):
+        theta = np.linalg.solve(a_mat, b_vec)
+        assert float(x0 @ theta) == 0.0 and float(x0 @ np.linalg.solve(a_mat, x0)) == 0.0
+    assert "$x = (0, 0)$, would get prediction 0 and width 0" in text
+
+
+def test_discount_as_survival_probability():
+    text = answer_words("markov-decision-process-discounting")
+    # a 1% chance per step of stopping: expected length 1/(1 - 0.99) = 100 steps, the same horizon quoted
+    assert math.isclose(1 - 0.01, 0.99) and round(1 / 0.01) == 100
+    assert "a 1% chance per step that the episode stops gives $\\gamma = 0.99$" in text
+
+
+def test_offline_rl_dataset_id():
+    text = answer_words("offline-rl-distribution-shift")
+    assert "`D4RL/pen/human-v2`" in text and "door/human-v2" not in text

@@ -315,3 +315,268 @@ def test_poisson_exposure_rate():
     assert rate == 0.6
     assert round(float(np.mean(claims / years)), 3) == 0.833
     assert "3/5 = 0.6" in text and "(0.5 + 0 + 2)/3 = 0.833" in text
+
+
+def sigmoid(z):
+    return 1 / (1 + math.exp(-z))
+
+
+def test_logistic_probability_slope_and_step():
+    text = answer_words("logistic-regression-how-it-works")
+    p = sigmoid(1)
+    slope = 0.8 * p * (1 - p)
+    assert round(p, 3) == 0.731 and round(1 - p, 3) == 0.269
+    assert round(slope, 3) == 0.157
+    p6 = sigmoid(-3 + 0.8 * 6)
+    assert round(p6, 3) == 0.858 and round(p6 - p, 3) == 0.127
+    # the local slope overstates the real one-ticket step because the curve flattens
+    assert p6 - p < slope
+    for s in ["0.8 \\times 0.731 \\times 0.269 = 0.157", "\\sigma(1.8) = 0.858", "up $0.127$"]:
+        assert s in text
+
+
+def test_impurity_maxima_for_k_classes():
+    text = answer_words("gini-entropy-information-gain")
+    for k in (2, 3):
+        assert math.isclose(gini([1] * k), 1 - 1 / k)
+        assert math.isclose(entropy([1] * k), math.log2(k))
+    assert round(gini([1, 1, 1]), 3) == 0.667 and round(entropy([1, 1, 1]), 3) == 1.585
+    # a uniform mix beats any skewed three-class mix on both criteria
+    assert gini([5, 3, 2]) < gini([1, 1, 1]) and entropy([5, 3, 2]) < entropy([1, 1, 1])
+    assert "0.5 and 1 bit for two classes; 0.667 and 1.585 bits for three" in text
+
+
+def test_pruning_break_even():
+    text = answer_words("decision-tree-pruning")
+    alpha = (0.10 - 0.07) / (3 - 1)
+    # subtree cost 0.07 + 3a equals leaf cost 0.10 + a exactly at the effective alpha
+    assert math.isclose(0.07 + 3 * alpha, 0.10 + alpha)
+    assert 0.07 + 3 * 0.02 > 0.10 + 0.02 and 0.07 + 3 * 0.01 < 0.10 + 0.01
+    assert "$0.07 + 3\\alpha$" in text and "$0.10 + \\alpha$" in text
+
+
+def test_majority_vote_below_half_accuracy():
+    text = answer_words("bagging-vs-boosting")
+    vote = lambda p: sum(math.comb(5, k) * p**k * (1 - p) ** (5 - k) for k in (3, 4, 5))
+    assert round(vote(0.4), 3) == 0.317 and vote(0.4) < 0.4
+    assert round(vote(0.7), 3) == 0.837 and vote(0.7) > 0.7
+    assert "right only $0.317$ of the time" in text
+
+
+def test_xgboost_min_child_weight_rows():
+    text = answer_words("xgboost-vs-gradient-boosting")
+    h = 0.9 * 0.1
+    assert round(h, 2) == 0.09
+    assert round(11 * h, 2) == 0.99 and 11 * h < 1 <= 12 * h
+    assert math.ceil(1 / h) == 12
+    for s in ["h = 0.9 \\times 0.1 = 0.09", "at least 12 of them", "11 sum to only $0.99$"]:
+        assert s in text
+
+
+def test_goss_warmup_and_leaf_budget():
+    text = answer_words("lightgbm-vs-xgboost")
+    assert int(1.0 / 0.1) == 10
+    assert 127 == 2**7 - 1 and 80 < 2**7
+    for s in ["10 at the default rate of 0.1", "70 to 80 rather than 127 when depth 7 works"]:
+        assert s in text
+
+
+def test_refit_round_heuristic():
+    text = answer_words("gradient-boosting-tuning")
+    assert round(400 / 0.8) == 500
+    assert "$400 / 0.8 = 500$" in text
+
+
+def test_nearest_neighbour_error_bound():
+    text = answer_words("knn-algorithm")
+    bayes = 0.05
+    bound = 2 * bayes * (1 - bayes)
+    assert round(bound, 3) == 0.095 and bound < 2 * bayes
+    assert "0.095 when $R^* = 0.05$" in text
+
+
+def test_poisson_rate_by_exposure_weights():
+    from sklearn.linear_model import PoissonRegressor
+
+    text = answer_words("poisson-tweedie-objectives")
+    claims = np.array([2, 0, 1], dtype=float)
+    years = np.array([4, 0.5, 0.5])
+    rates = claims / years
+    assert list(rates) == [0.5, 0, 2]
+    assert round(float(np.average(rates, weights=years)), 6) == 0.6
+    # the answer's claim: fitting the rate with sample_weight=exposure matches the offset model
+    model = PoissonRegressor(alpha=0).fit(np.zeros((3, 1)), rates, sample_weight=years)
+    assert abs(math.exp(model.intercept_) - 0.6) < 1e-6
+    assert "(4 \\times 0.5 + 0.5 \\times 0 + 0.5 \\times 2)/5 = 0.6" in text
+
+
+def test_scikit_learn_behaviour_named_in_answers():
+    """The answers name scikit-learn 1.9 defaults; requirements pin that version, so re-check on upgrade."""
+    import inspect
+    import warnings
+
+    import sklearn
+    from sklearn.ensemble import (
+        AdaBoostClassifier,
+        HistGradientBoostingRegressor,
+        RandomForestClassifier,
+        RandomForestRegressor,
+        StackingClassifier,
+    )
+    from sklearn.inspection import permutation_importance
+    from sklearn.linear_model import LogisticRegression, QuantileRegressor
+    from sklearn.naive_bayes import MultinomialNB
+    from sklearn.neighbors import KNeighborsClassifier
+    from sklearn.svm import SVC
+    from sklearn.tree import DecisionTreeClassifier
+
+    assert sklearn.__version__.startswith("1.9")
+    default = lambda cls, name: inspect.signature(cls).parameters[name].default
+    assert default(LogisticRegression, "C") == 1.0 and default(LogisticRegression, "penalty") == "deprecated"
+    assert default(RandomForestClassifier, "max_features") == "sqrt"
+    assert default(RandomForestRegressor, "max_features") == 1.0
+    assert default(HistGradientBoostingRegressor, "categorical_features") == "from_dtype"
+    assert default(HistGradientBoostingRegressor, "learning_rate") == 0.1
+    assert default(HistGradientBoostingRegressor, "max_leaf_nodes") == 31
+    assert default(HistGradientBoostingRegressor, "max_iter") == 100
+    assert default(QuantileRegressor, "alpha") == 1.0
+    assert default(KNeighborsClassifier, "n_neighbors") == 5
+    assert default(MultinomialNB, "alpha") == 1.0
+    assert default(StackingClassifier, "final_estimator") is None  # documented as LogisticRegression
+    assert default(permutation_importance, "n_repeats") == 5
+    assert "algorithm" not in inspect.signature(AdaBoostClassifier).parameters
+    assert default(SVC, "probability") == "deprecated"
+    assert default(SVC, "gamma") == "scale"
+
+    rng = np.random.default_rng(0)
+    # early stopping switches on only above 10,000 rows
+    for n, expected in [(10_000, False), (10_001, True)]:
+        X = rng.normal(size=(n, 2))
+        model = HistGradientBoostingRegressor(max_iter=3).fit(X, X[:, 0])
+        assert model.do_early_stopping_ is expected
+    # a tied kNN vote goes to the class that sorts first
+    X = np.array([[0.0], [1.0], [2.0], [3.0]])
+    for labels in ([2, 1, 2, 1], [1, 2, 1, 2]):
+        assert KNeighborsClassifier(n_neighbors=2).fit(X, labels).predict([[1.5]])[0] == 1
+    # distance weighting gives an exact match all the weight
+    knn = KNeighborsClassifier(n_neighbors=3, weights="distance").fit(X, [0, 1, 1, 1])
+    assert knn.predict_proba([[0.0]])[0].tolist() == [1.0, 0.0]
+    # trees route missing values natively
+    tree = DecisionTreeClassifier().fit(np.array([[1.0], [2.0], [np.nan], [4.0]]), [0, 0, 1, 1])
+    assert tree.predict([[np.nan]])[0] == 1
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        SVC(probability=True).fit(rng.normal(size=(20, 2)), [0, 1] * 10)
+    assert any("1.11" in str(w.message) for w in caught)
+
+    for qid, phrases in {
+        "logistic-regression-how-it-works": ["`C=1.0`", "removal planned for 1.10"],
+        "random-forest-how-it-works": ['`"sqrt"`', "uses `1.0`, all features"],
+        "gradient-boosting-how-it-works": ['`categorical_features="from_dtype"`', "above 10,000 rows"],
+        "quantile-regression-pinball-loss": ["`alpha=1.0` by default in scikit-learn 1.9"],
+        "knn-algorithm": ["scikit-learn's default is 5", "comes first in its sorted labels"],
+        "svm-maximum-margin": ["removal planned for 1.11", "tens of thousands"],
+        "svm-kernel-trick": ['`gamma="scale"`'],
+        "tree-feature-importance": ["`n_repeats=5` by default"],
+        "adaboost-how-it-works": ["implements only SAMME"],
+    }.items():
+        text = answer_words(qid)
+        for phrase in phrases:
+            assert phrase in text, (qid, phrase)
+
+
+def test_poisson_hessian_damping():
+    text = answer_words("poisson-tweedie-objectives")
+    assert round(math.exp(0.7), 2) == 2.01
+    # with the inflated Hessian, a leaf's Newton step is the plain one divided by e^0.7
+    g, f = -3.0, 0.0
+    assert math.isclose((-g / math.exp(f)) / (-g / math.exp(f + 0.7)), math.exp(0.7))
+    assert "$e^{0.7} = 2.01$" in text
+
+
+def test_class_weight_scales_predicted_odds():
+    """scale_pos_weight = 9 on a leaf with a 0.1 positive rate: odds 1/9 become 1, p = 0.5."""
+    from sklearn.linear_model import LogisticRegression
+
+    text = answer_words("gradient-boosting-tuning")
+    weight, rate = 9, 0.1
+    odds = rate / (1 - rate)
+    assert math.isclose(odds, 1 / 9) and math.isclose(weight * odds, 1)
+    # a weighted intercept-only fit (one leaf) lands on exactly those odds
+    y = np.r_[np.ones(10), np.zeros(90)]
+    w = np.where(y == 1, weight, 1.0)
+    model = LogisticRegression(C=np.inf).fit(np.zeros((100, 1)), y, sample_weight=w)
+    p = model.predict_proba([[0.0]])[0, 1]
+    assert abs(p - 0.5) < 1e-6
+    # dividing the odds back by the weight recovers the true rate
+    assert math.isclose((p / (1 - p)) / weight / (1 + (p / (1 - p)) / weight), rate, rel_tol=1e-5)
+    for s in ["odds $1/9$", "$9 \\times 1/9 = 1$", "a probability of 0.5", "`xgb.train` builds only 10"]:
+        assert s in text
+
+
+def test_stacking_fit_count():
+    from sklearn.ensemble import StackingClassifier
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import GaussianNB
+    from sklearn.tree import DecisionTreeClassifier
+
+    text = answer_words("stacking-and-ensembles")
+    assert 3 * 5 + 3 == 18
+    assert "$15 + 3 = 18$" in text
+    # scikit-learn keeps one refitted copy of each base model for test time
+    rng = np.random.default_rng(0)
+    X, y = rng.normal(size=(60, 2)), np.arange(60) % 2
+    stack = StackingClassifier(
+        [("lr", LogisticRegression()), ("nb", GaussianNB()), ("dt", DecisionTreeClassifier(max_depth=2))]
+    ).fit(X, y)
+    assert len(stack.estimators_) == 3
+    assert stack.transform(X).shape == (60, 3)  # binary: one probability column per base model
+
+
+def test_svm_free_support_vectors_sit_on_the_margin():
+    """KKT: 0 < alpha < C puts a point exactly on the margin; alpha = C points lie on or inside it."""
+    from sklearn.svm import SVC
+
+    text = answer_words("svm-maximum-margin")
+    rng = np.random.default_rng(1)
+    X = np.r_[rng.normal(-1, 1, size=(40, 2)), rng.normal(1, 1, size=(40, 2))]
+    y = np.r_[-np.ones(40), np.ones(40)]
+    c = 1.0
+    svm = SVC(kernel="linear", C=c, tol=1e-8).fit(X, y)
+    alpha = np.abs(svm.dual_coef_[0])
+    margin = y[svm.support_] * svm.decision_function(X[svm.support_])
+    free = alpha < c - 1e-6
+    assert free.any() and (~free).any()
+    assert np.allclose(margin[free], 1, atol=1e-3)
+    assert (margin[~free] <= 1 + 1e-3).all()
+    # points that are not support vectors sit on or beyond the margin
+    others = np.setdiff1d(np.arange(len(y)), svm.support_)
+    assert (y[others] * svm.decision_function(X[others]) >= 1 - 1e-3).all()
+    assert "any $0 < \\alpha_i < C$ puts the point exactly on the margin" in text
+
+
+def test_scikit_learn_behaviour_named_in_fixes():
+    import warnings
+
+    import pytest
+    from sklearn.ensemble import AdaBoostClassifier, HistGradientBoostingRegressor
+    from sklearn.linear_model import LogisticRegression
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(60, 2))
+    # liblinear refuses three classes in 1.9
+    with pytest.raises(ValueError, match="OneVsRestClassifier"):
+        LogisticRegression(solver="liblinear").fit(X, np.arange(60) % 3)
+    assert "`liblinear` refuses such data" in answer_words("logistic-regression-how-it-works")
+    # HistGradientBoosting has no built-in importances
+    hgb = HistGradientBoostingRegressor(max_iter=5).fit(X, X[:, 0])
+    assert not hasattr(hgb, "feature_importances_")
+    assert "`HistGradientBoosting*` estimators do not" in answer_words("gradient-boosting-how-it-works")
+    # AdaBoost discards a learner no better than chance: labels unrelated to X, stumps can't beat 1 - 1/K
+    X1 = np.zeros((40, 1))
+    y3 = np.arange(40) % 2
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(ValueError, match="worse than random"):
+            AdaBoostClassifier(n_estimators=5).fit(X1, y3)
+    assert "discards any learner whose error reaches $1 - 1/K$" in answer_words("adaboost-how-it-works")

@@ -111,6 +111,39 @@ def test_hierarchical_linkage_heights():
     assert "height 4 under single linkage" in text and "at 7 under complete linkage" in text
 
 
+def test_hierarchical_chaining_inversion_and_cophenetic():
+    from scipy.cluster.hierarchy import cophenet, fcluster, is_monotonic, linkage
+    from scipy.spatial.distance import pdist
+
+    text = answer_words("hierarchical-clustering-linkage")
+    groups = np.array([0, 1, 2, 8, 9, 10], dtype=float).reshape(-1, 1)
+    assert linkage(groups, "single")[-1, 2] == 6
+    x = np.array([0, 1, 2, 3.5, 5, 6.5, 8, 9, 10]).reshape(-1, 1)
+    single, complete = linkage(x, "single"), linkage(x, "complete")
+    assert sorted(set(single[:, 2])) == [1, 1.5]  # no gap to cut between two clusters
+    assert {len(set(fcluster(single, t, "distance"))) for t in (0.5, 1.2, 1.6)} == {9, 5, 1}
+    assert complete[-1, 2] == 10 and complete[-2, 2] == 5
+    c_single, _ = cophenet(single, pdist(x))
+    c_complete, _ = cophenet(complete, pdist(x))
+    assert _fmt(c_single, 2) == "0.52" and _fmt(c_complete, 2) == "0.75"
+    for s in ("merge at height 6", "3.5, 5 and 6.5", "everything at 1.5", "last merge at 10", "at 5", "0.52", "0.75"):
+        assert s in text
+    triangle = np.array([[0, 0], [2, 0], [1, math.sqrt(3)]])
+    z = linkage(triangle, "centroid")
+    assert math.isclose(z[0, 2], 2) and _fmt(z[1, 2], 3) == "1.732" and not is_monotonic(z)
+    assert "\\sqrt{3} = 1.732" in text and "inversion" in text
+
+
+def test_ward_requires_euclidean_in_sklearn():
+    import pytest
+    from sklearn.cluster import AgglomerativeClustering
+
+    x = np.array([[0.0], [1.0], [5.0], [6.0]])
+    with pytest.raises(ValueError):
+        AgglomerativeClustering(n_clusters=2, linkage="ward", metric="manhattan").fit(x)
+    assert 'metric="euclidean"' in answer_words("hierarchical-clustering-linkage")
+
+
 def test_dbscan_example():
     text = answer_words("dbscan-density-clustering")
     x = np.array([1, 1.5, 2, 2.5, 8, 8.4, 8.8, 20]).reshape(-1, 1)
@@ -122,6 +155,29 @@ def test_dbscan_example():
     assert labels[4] == labels[5] == labels[6] != -1
     assert labels[7] == -1
     assert "cluster {1, 1.5, 2, 2.5}" in text and "second cluster {8, 8.4, 8.8}" in text
+    # the k-distance curve in the follow-up, and eps at its knee
+    from sklearn.neighbors import NearestNeighbors
+
+    dist, _ = NearestNeighbors(n_neighbors=3).fit(x).kneighbors(x)
+    curve = sorted(round(float(d), 1) for d in dist[:, -1])
+    assert curve == [0.4, 0.5, 0.5, 0.8, 0.8, 1, 1, 11.6]
+    assert "0.4, 0.5, 0.5, 0.8, 0.8, 1, 1, 11.6" in text
+    assert (DBSCAN(eps=1, min_samples=3).fit(x).labels_ == labels).all()
+
+
+def test_dbscan_border_point_depends_on_row_order():
+    text = answer_words("dbscan-density-clustering")
+    a = [0, 0.25, 0.5, 0.75, 1.0]
+    b = [2.0, 2.25, 2.5, 2.75, 3.0]
+    border = 1.5
+    model = DBSCAN(eps=0.55, min_samples=4)
+    first = model.fit(np.array([*a, border, *b]).reshape(-1, 1))
+    assert border not in first.components_.ravel()
+    assert int(((np.abs(np.array([*a, *b]) - border)) <= 0.55).sum()) + 1 == 3
+    assert first.labels_[5] == first.labels_[0] != first.labels_[6]
+    second = DBSCAN(eps=0.55, min_samples=4).fit(np.array([*b, border, *a]).reshape(-1, 1))
+    assert second.labels_[5] == second.labels_[0] != second.labels_[6]  # now it sits with b
+    assert "`eps` = 0.55 and `minPts` = 4" in text and "only 3 points in reach" in text
 
 
 def test_gmm_responsibility():
@@ -190,6 +246,19 @@ def test_davies_bouldin_example():
     assert _fmt(db, 3) == "0.211"
     for v in ("R_{AB} = (2/3 + 2/3)/9 = 0.148", "= 0.133", "= 0.242", "= 0.211"):
         assert v in text
+    # C as DBSCAN noise: scikit-learn scores -1 as a cluster; dropping it leaves R_AB
+    noisy = [0, 0, 0, 1, 1, 1, -1, -1]
+    assert math.isclose(davies_bouldin_score(x, noisy), db)
+    assert _fmt(davies_bouldin_score(x[:6], labels[:6]), 3) == "0.148" == _fmt(r_ab, 3)
+    assert 2 / 8 == 0.25 and "the 25% of points left out" in text
+    assert "returns the same 0.211" in text and "DB is $R_{AB} = 0.148$" in text
+    # k must be at least 2 (and at most n - 1); uniform rescaling leaves DB unchanged
+    import pytest
+
+    with pytest.raises(ValueError):
+        davies_bouldin_score(x, [0] * 8)
+    assert math.isclose(davies_bouldin_score(x * 1000, labels), db)
+    assert "$O(nd + k^2 d)$" in text and "2 \\le k \\le n - 1" in text
 
 
 def test_explained_variance_example():
@@ -379,3 +448,216 @@ def test_mean_field_variance_and_ess():
     assert math.isclose(series, (1 + rho) / (1 - rho))
     ess = 4_000 / series
     assert round(ess) == 444 and "(1 - 0.8)/(1 + 0.8) = 444" in text
+
+
+# --- December 2026 review: numbers and library facts added in the review ----------------
+
+
+def test_kmeans_plus_plus_bound_recovery_and_sklearn_defaults():
+    import inspect
+
+    from sklearn.cluster import KMeans
+
+    text = answer_words("kmeans-plus-plus-initialization")
+    assert "8(\\ln k + 2)" in text
+    # Lloyd from the bad seeds 0 and 1 still reaches the optimum in two updates
+    x = np.array([0.0, 1.0, 10.0, 11.0])
+    c = np.array([0.0, 1.0])
+    steps = 0
+    while True:
+        lab = np.argmin(np.abs(x[:, None] - c[None, :]), axis=1)
+        new = np.array([x[lab == j].mean() for j in range(2)])
+        if np.allclose(new, c):
+            break
+        c, steps = new, steps + 1
+    assert steps == 2 and np.allclose(c, [0.5, 10.5])
+    assert "{0, 1} and {10, 11} in two steps" in text
+    assert inspect.signature(KMeans).parameters["n_init"].default == "auto"
+    assert "`n_init='auto'` means a single run" in text and "2 + \\lfloor \\ln k \\rfloor" in text
+
+
+def test_kmeans_empty_cluster_and_elbow_ties():
+    import warnings
+
+    from sklearn.cluster import KMeans
+
+    # the centroid at 100 gets no points; scikit-learn moves it onto 10, the sample farthest from its own centroid
+    x = np.array([[0.0], [1.0], [2.0], [10.0]])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        km = KMeans(3, init=np.array([[0.0], [100.0], [1.0]]), n_init=1, max_iter=1).fit(x)
+    assert km.cluster_centers_[1, 0] == 10.0
+    kmeans_text = answer_words("kmeans-algorithm")
+    assert "the sample that lies farthest from the centroid that sample is assigned to" in kmeans_text
+    text = answer_words("inertia-and-elbow-method")
+    assert _sse([1, 2, 3]) + _sse([10, 11]) + _sse([12]) == 2.5 == _best_inertia(POINTS, 3)
+    assert "{1,2,3}, {10,11}, {12} also gives 2.5" in text
+
+
+def test_gmm_parameter_count_and_sklearn_defaults():
+    import inspect
+
+    from sklearn.mixture import GaussianMixture
+
+    text = answer_words("gaussian-mixture-models")
+    d = 100
+    assert d * (d + 1) // 2 == 5050 and "5,050 for $d = 100$" in text
+    params = inspect.signature(GaussianMixture).parameters
+    assert params["reg_covar"].default == 1e-6 and params["n_init"].default == 1
+    assert params["init_params"].default == "kmeans"
+    assert "(default $10^{-6}$)" in text and "(`n_init=1`)" in text
+
+
+def test_markov_mixing_speed():
+    text = answer_words("markov-chains")
+    p = np.array([[0.9, 0.1], [0.5, 0.5]])
+    assert np.allclose(sorted(np.linalg.eigvals(p).real), [0.4, 1.0])
+    for t, want in ((1, 0.5), (2, 0.7)):
+        got = np.linalg.matrix_power(p, t)[1, 0]
+        assert math.isclose(got, 5 / 6 * (1 - 0.4**t)) and math.isclose(got, want)
+    assert 5 / 6 - np.linalg.matrix_power(p, 10)[1, 0] < 1e-4
+    assert "\\tfrac{5}{6}(1 - 0.4^t)" in text and "0.5 after one day, 0.7 after two" in text
+    flip = np.array([[0.0, 1.0], [1.0, 0.0]])
+    assert np.allclose(np.array([0.5, 0.5]) @ flip, [0.5, 0.5])
+    assert not np.allclose(np.linalg.matrix_power(flip, 11), np.linalg.matrix_power(flip, 10))
+    assert "$\\pi = (0.5, 0.5)$ but never settles" in text
+
+
+def test_hmm_scaled_forward_log_likelihood():
+    text = answer_words("hmm-forward-and-viterbi")
+    a1 = PI * ALERT
+    c1 = a1.sum()
+    a2 = ((a1 / c1) @ A) * ALERT
+    c2 = a2.sum()
+    assert math.isclose(c1, 0.22) and _fmt(c2, 3) == "0.427" and math.isclose(c1 * c2, 0.094)
+    assert "$0.08 + 0.14 = 0.22$ and then 0.427, and $0.22 \\times 0.427 = 0.094$" in text
+
+
+def test_bayes_sensitivity_versus_false_positive_rate():
+    text = answer_words("bayes-theorem")
+    assert _fmt(0.01 / (0.01 + 0.05 * 0.99), 3) == "0.168"
+    assert "$0.01/(0.01 + 0.0495) = 0.168$" in text
+
+
+def test_beta_posterior_predictive_hpd_and_wald():
+    text = answer_words("bayesian-inference-priors-posteriors")
+    a, b = 14, 86
+    assert a / (a + b) == 0.14 and "the posterior mean, 0.14" in text
+    # the highest-density interval of Beta(14, 86) is shorter than the equal-tailed one
+    lo, hi = stats.beta.ppf([0.025, 0.975], a, b)
+    grid = np.linspace(0, 0.05, 5001)
+    widths = stats.beta.ppf(grid + 0.95, a, b) - stats.beta.ppf(grid, a, b)
+    assert widths.min() < hi - lo
+    half = 1.96 * math.sqrt(0.15 * 0.85 / 80)
+    assert _fmt(0.15 - half, 3) == "0.072" and _fmt(0.15 + half, 3) == "0.228"
+    assert "is 0.072 to 0.228" in text and "0.15 \\pm 1.96\\sqrt{0.15 \\times 0.85/80}" in text
+
+
+def test_isolation_forest_depth_limit():
+    import inspect
+
+    from sklearn.ensemble import _iforest
+
+    assert math.ceil(math.log2(256)) == 8
+    assert "int(np.ceil(np.log2(max(max_samples, 2))))" in inspect.getsource(_iforest)
+    assert "\\lceil \\log_2 256 \\rceil = 8" in answer_words("isolation-forest-anomaly-detection")
+
+
+def test_matrix_factorization_als_wr_scaling():
+    text = answer_words("matrix-factorization-recommendations")
+    q = np.eye(2)
+    r = np.array([2.0, -2.0])
+    n_ratings, lam = 2, 1.0
+    p = np.linalg.solve(q.T @ q + lam * n_ratings * np.eye(2), q.T @ r)
+    assert np.allclose(p, [2 / 3, -2 / 3])
+    assert math.isclose(3 + p @ np.array([0.8, 0.2]), 3.4)
+    assert "p_u = \\tfrac{1}{3}(2, -2)$ and the prediction is 3.4" in text
+
+
+def test_silhouette_needs_two_to_n_minus_one_clusters():
+    import inspect
+
+    import pytest
+
+    text = answer_words("silhouette-score")
+    x = np.array(POINTS).reshape(-1, 1)
+    with pytest.raises(ValueError):
+        silhouette_score(x, [0] * 6)
+    with pytest.raises(ValueError):
+        silhouette_score(x, list(range(6)))
+    assert "sample_size" in inspect.signature(silhouette_score).parameters
+    assert "2 \\le k \\le n - 1" in text and "`sample_size`" in text
+
+
+# --- December 2026 fresh review: fixes ------------------------------------------------------
+
+
+def test_kmeans_plus_plus_greedy_variant_cost_and_bound_scope():
+    import inspect
+
+    from sklearn.cluster import _kmeans
+
+    text = answer_words("kmeans-plus-plus-initialization")
+    # scikit-learn's greedy seeding scores 2 + floor(ln k) candidates per step
+    assert "2 + int(np.log(n_clusters))" in inspect.getsource(_kmeans._kmeans_plusplus)
+    assert "O(nkd \\log k)" in text and "covers only the plain version" in text
+
+
+def test_hmm_dynamic_programming_cost():
+    text = answer_words("hidden-markov-models")
+    n_states, steps = 10, 100
+    assert n_states**2 * steps == 10**4 and n_states**steps == 10**100
+    assert "O(N^2 T)" in text and "10^2 \\times 100 = 10^4" in text and "10^{100}" in text
+
+
+def test_markov_mixing_uses_eigenvalue_modulus():
+    text = answer_words("markov-chains")
+    # a near-periodic chain: second eigenvalue -0.9, so it mixes slowly although it is not near +1
+    p = np.array([[0.05, 0.95], [0.95, 0.05]])
+    second = sorted(np.linalg.eigvals(p).real, key=abs)[0]
+    assert math.isclose(second, -0.9)
+    gap = abs(np.linalg.matrix_power(p, 10)[0, 0] - 0.5)
+    assert math.isclose(gap, 0.5 * 0.9**10) and gap > 0.15
+    assert "second-largest eigenvalue of $P$ in absolute value" in text
+
+
+def test_isolation_forest_irrelevant_features():
+    from sklearn.ensemble import IsolationForest
+    from sklearn.metrics import roc_auc_score
+    from sklearn.neighbors import NearestNeighbors
+
+    text = answer_words("isolation-forest-anomaly-detection")
+    assert _fmt((100 / 101) ** 8, 2) == "0.92" and "(100/101)^8 = 0.92" in text
+    assert "copes with many irrelevant features better" not in text
+    # 2 informative features, 2% anomalies shifted by 4 SD; then 100 pure-noise features are added
+    rng = np.random.default_rng(0)
+    n, a = 2000, 40
+    informative = np.r_[rng.normal(size=(n, 2)), rng.normal(size=(a, 2)) + 4]
+    y = np.r_[np.zeros(n), np.ones(a)]
+    aucs = {}
+    for noise in (0, 100):
+        x = np.c_[informative, rng.normal(size=(n + a, noise))]
+        iforest = -IsolationForest(random_state=0).fit(x).score_samples(x)
+        knn = NearestNeighbors(n_neighbors=10).fit(x).kneighbors(x)[0][:, -1]
+        aucs[noise] = (roc_auc_score(y, iforest), roc_auc_score(y, knn))
+    assert aucs[0][0] > 0.95
+    assert aucs[100][0] < 0.8 < aucs[100][1]  # the forest degrades more than 10-NN distance here
+
+
+def test_choosing_clustering_mixed_data_and_embeddings():
+    text = answer_words("choosing-a-clustering-algorithm")
+    rng = np.random.default_rng(1)
+    x, mu = rng.normal(size=(2, 16))
+    x, mu = x / np.linalg.norm(x), mu / np.linalg.norm(mu)
+    assert math.isclose(np.sum((x - mu) ** 2), 2 - 2 * float(x @ mu))
+    assert "\\lVert x - \\mu \\rVert^2 = 2 - 2\\cos(x, \\mu)" in text
+    for s in ("Gower distance", "k-prototypes", "k-medoids", "FAISS", "spherical k-means"):
+        assert s in text
+
+
+def test_review_fixes_em_autoencoder_forward():
+    em = answer_words("em-algorithm")
+    assert "Wu, 1983" in em and "saddle point" in em and "missing at random" in em
+    ae = answer_words("autoencoder-anomaly-detection")
+    assert "denoising autoencoder" in ae and "(say the top 1%)" in ae and "synthetic anomalies" in ae
+    assert "probability is zero" in answer_words("hmm-forward-and-viterbi")
