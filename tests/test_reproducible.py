@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -80,7 +81,10 @@ def test_ids_on_the_shipped_topic_pages_are_unique(shipped_build: Path) -> None:
 
 def test_shipped_pages_stay_small(shipped_build: Path) -> None:
     index = shipped_build / "search" / "search_index.json"
-    assert index.stat().st_size < 1.5e6
+    questions = len(json.loads((shipped_build / "questions.json").read_text())["questions"])
+    # The index carries each answer's text, so it grows with the bank: about 4 KB a
+    # question once the December 2026 review deepened the answers.
+    assert index.stat().st_size < 4_500 * questions
     for page in (shipped_build / "topics").glob("*/index.html"):
         # Thirty code exercises and twenty case studies of over 1,000 words make
         # the largest; a reader of one question has its own page.
