@@ -325,3 +325,13 @@ def test_rubric_sections_out_of_order(tmp_path: Path) -> None:
     text = _case_file(case, GOOD_QUESTION.format(qid="q-one", related="design-x"))
     run = check(tmp_path, {"a.yaml": text})
     assert_problem(run, f"content/a.yaml:{_line_of(text, 'rubric:')}:", "the rubric's sections must come in this order")
+
+
+def test_source_address_with_a_stray_bracket_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    text = topic_file("a", 1, [("q-one", "q-two"), ("q-two", "q-one")]).replace(
+        "    related: [q-two]\n",
+        "    related: [q-two]\n    sources:\n      - title: A paper\n        url: 'https://[abs/2412.13663'\n",
+        1,
+    )
+    run = check(tmp_path, {"a.yaml": text})
+    assert_problem(run, "content/a.yaml:", "must be an https:// address with a host")
