@@ -7,7 +7,7 @@ that the answer states the result exactly as written, so a typo in either fails.
 import math
 import re
 
-from tests.bank import answer, answer_words
+from tests.bank import answer, answer_words, followup_words
 
 SECONDS_PER_DAY = 86_400
 
@@ -23,8 +23,8 @@ DESIGNS = [
 
 
 def states(qid: str, *numbers: str) -> None:
-    """Assert that the answer of qid states every number exactly as written."""
-    text = answer_words(qid)
+    """Assert that the answer of qid (or its follow-ups) states every number exactly as written."""
+    text = answer_words(qid) + " " + followup_words(qid)
     missing = [n for n in numbers if n not in text]
     assert not missing, (qid, missing)
 
