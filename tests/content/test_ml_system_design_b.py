@@ -109,6 +109,9 @@ def test_semantic_search_numbers():
     refine_kb = 1_000 * 768 / 1_000
     assert refine_kb == 768
     assert round(peak * refine_kb * 1_000 / 1e9, 1) == 1.3
+    # Random reads for the re-scoring: 1,000 per query over 4 shards x 3 replicas.
+    reads = 1_000 * 1_740
+    assert reads == 1_740_000 and round(reads / (4 * 3), -3) == 145_000
     assert math.ceil(peak * 0.010) == 18
     tokens = docs * 256
     assert tokens == 128 * 10**9
@@ -135,7 +138,8 @@ def test_semantic_search_numbers():
         "1,736 x 30 = 52,080", "21 GPUs", "15 if a result cache answers 30%", "5 million x 3,072 bytes, about 15.4 GB",
         "150 ms at p99", "spelling 10 ms", "query encoding 15 ms", "in parallel 40 ms",
         "fusion 5 ms", "feature fetch 15 ms", "reranking 40 ms", "formatting 10 ms",
-        "overhead 15 ms", "roughly 40 times smaller",
+        "overhead 15 ms", "roughly 40 times smaller", "4 shards with 3 replicas",
+        "1.74 million a second at peak", "about 145,000 per machine over the 12",
     )
 
 
@@ -160,6 +164,10 @@ def test_people_you_may_know_numbers():
     assert sum([15, 30, 50, 60, 15, 10, 20]) == 200
     # Adamic-Adar: a mutual friend with 5,000 friends counts less than one with 50
     assert 1 / math.log(5_000) < 1 / math.log(50)
+    low, high = 1 / math.log(5_000), 1 / math.log(50)
+    assert (round(low, 2), round(high, 2)) == (0.12, 0.26) and low < high / 2
+    assert round(high / low) == 2  # "about twice as much" in the follow-up
+    assert "$\\frac{1}{\\ln 5{,}000} \\approx 0.12$ against $\\frac{1}{\\ln 50} \\approx 0.26$" in answer_words(qid)
     states(
         qid,
         "200 million x 2 = 400 million a day", "about 4,630 QPS", "about 9,260 QPS at a 2x peak",
