@@ -154,7 +154,7 @@ def test_people_you_may_know_numbers():
     paths_per_user = 100 * 30
     paths = 200_000_000 * paths_per_user
     assert paths_per_user == 3_000 and paths == 600 * 10**9
-    assert paths * 16 / 1e12 == 9.6
+    assert paths * (8 + 8 + 4) / 1e12 == 12  # two 8-byte ids and a 4-byte weight
     per_user = 500 * 12
     assert per_user == 6_000 and 200_000_000 * per_user / 1e12 == 1.2
     assert 500_000_000 * 128 * 2 / 1e9 == 128
@@ -172,8 +172,8 @@ def test_people_you_may_know_numbers():
         qid,
         "200 million x 2 = 400 million a day", "about 4,630 QPS", "about 9,260 QPS at a 2x peak",
         "median of 200 friends", "up to 40,000 two-hop paths", "100 strongest friends",
-        "contribution at 30", "3,000 paths per user", "600 billion paths a day", "16 bytes per path",
-        "about 9.6 TB", "top 500 per user at 12 bytes each", "6,000 bytes per user", "1.2 TB",
+        "contribution at 30", "3,000 paths per user", "600 billion paths a day", "20 bytes per path",
+        "about 12 TB", "top 500 per user at 12 bytes each", "6,000 bytes per user", "1.2 TB",
         "500 million x 128 dimensions in float16, need 128 GB", "about 4.63 million scorings a second",
         "about 10 microseconds", "about 47 cores", "200 ms at p99", "candidate fetch 15 ms",
         "fresh candidates 30 ms", "feature hydration 50 ms", "ranking 60 ms", "filters 15 ms",
