@@ -446,6 +446,13 @@ def test_pitfalls_numbers():
     assert f"{n(brute // cascade)} times fewer" in text
     budget = [30, 30, 100, 60]
     assert f"is {sum(budget)} ms, which breaks a 200 ms p99" in text and sum(budget) > 200
+    # Percentiles do not add: a 0.8% spike per stage stays under each stage's p99,
+    # but six independent stages put it above the end-to-end p99.
+    spike, stages = 0.008, 6
+    assert spike < 0.01
+    hit = 1 - (1 - spike) ** stages
+    assert hit > 0.01 and f"1 - 0.992^6 \\approx {100 * hit:.1f}\\%" in text
+    assert "usually overstates" not in text
 
 
 def test_short_answers_fit():
