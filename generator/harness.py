@@ -180,7 +180,12 @@ def run(source: str, entry: str, tests: list[dict], tolerance: float | None = No
 def run_json(request: str) -> str:
     """run() with its request and answer as JSON text (the worker's way in and out)."""
     data = json.loads(request)
-    return json.dumps(run(data["source"], data["entry"], data["tests"], data.get("tolerance")))
+    tests = data["tests"]
+    # Tests may come as their own JSON text, so that 2.0 stays a float on the
+    # way through JavaScript (which has one number type) and shows as written.
+    if isinstance(tests, str):
+        tests = json.loads(tests)
+    return json.dumps(run(data["source"], data["entry"], tests, data.get("tolerance")))
 
 
 class _Refuse:

@@ -33,6 +33,8 @@ QUESTIONS_JSON = "questions.json"
 # Topic and question pages stand two folders deep (topics/x/, questions/x/):
 # links from a body made for a neutral page at that depth serve both.
 BODY_PAGE = "_/_.md"
+# The site root from such a page, for files the engine does not rewrite.
+_BODY_ROOT = "../.."
 # Where a question's body goes in a page's Markdown. A page's bodies are one
 # theme template (overrides/qb-bodies/<name>.html, named by the page's
 # `qb_bodies`), the bodies in page order with the marker between them;
@@ -133,14 +135,36 @@ def _context(bank: Bank, page: str) -> dict:
     }
 
 
-def question_body(bank: Bank, q: Question, text: RenderedText, *, open_answer: bool) -> str:
-    """A question's body as HTML: tags, study buttons, the answer, related links."""
+@dataclass(frozen=True)
+class RenderedExercise:
+    """A question's coding exercise, its Markdown and code already HTML."""
+
+    kind: str
+    statement_html: str
+    starter_html: str
+    solution_html: str
+    hints_html: list[str]
+    bugs_html: list[str]
+    # The exercise's JSON (starter and tests), relative to the site root.
+    data_path: str
+
+
+def question_body(
+    bank: Bank, q: Question, text: RenderedText, *, open_answer: bool, exercise: RenderedExercise | None = None
+) -> str:
+    """A question's body as HTML: tags, study buttons, the exercise if any, the answer, related links.
+
+    With an exercise the answer stays folded, on the question's own page too:
+    the reader tries first.
+    """
     return render_template(
         "question-body.html.j2",
         q=q,
-        open=open_answer,
+        open=open_answer and exercise is None,
         short_html=text.short_html,
         answer_html=text.answer_html,
+        exercise=exercise,
+        exercise_data=posixpath.join(_BODY_ROOT, exercise.data_path) if exercise else None,
         **_context(bank, BODY_PAGE),
     )
 
@@ -175,7 +199,12 @@ def question_markdown(
 
 
 def question_page_body(
-    bank: Bank, topic: Topic, index: int, text: RenderedText, repository: Repository | None
+    bank: Bank,
+    topic: Topic,
+    index: int,
+    text: RenderedText,
+    repository: Repository | None,
+    exercise: RenderedExercise | None = None,
 ) -> str:
     """Everything of a question's own page below its heading, as HTML: the body with the answer open, the pager.
 
@@ -191,7 +220,7 @@ def question_page_body(
         previous=topic.questions[index - 1] if index > 0 else None,
         next=topic.questions[index + 1] if index + 1 < len(topic.questions) else None,
         topic_url=relative_url(page, topic_page(topic.id)),
-        body=question_body(bank, q, text, open_answer=True),
+        body=question_body(bank, q, text, open_answer=True, exercise=exercise),
         edit_url=repository.edit_url(q) if repository else None,
         report_url=repository.report_url(q) if repository else None,
         **_context(bank, page),

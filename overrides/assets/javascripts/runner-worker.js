@@ -1,0 +1,31 @@
+/* The exercise runner's worker: Python (Pyodide) started once, then one run per message.
+ *
+ * The page (runner.js) creates it on the first Run and terminates it to stop
+ * a run or end one past the time limit, so no loop can freeze the page.
+ * Everything is loaded from this site, by paths relative to this file.
+ */
+import { loadPyodide } from "../runner/pyodide/pyodide.mjs";
+import { startPython } from "./python-boot.js";
+
+const runner = new URL("../runner/", import.meta.url);
+
+const ready = (async () => {
+  const response = await fetch(new URL("harness.py", runner));
+  if (!response.ok) throw new Error("the harness could not be loaded (" + response.status + ")");
+  return startPython(loadPyodide, new URL("pyodide/", runner).href, await response.text());
+})();
+
+ready.then(
+  (python) => self.postMessage({ type: "ready", version: python.version }),
+  (error) => self.postMessage({ type: "failed", message: String((error && error.message) || error) }),
+);
+
+self.onmessage = async (event) => {
+  const { id, request } = event.data;
+  try {
+    const python = await ready;
+    self.postMessage({ type: "result", id, result: python.run(request) });
+  } catch (error) {
+    self.postMessage({ type: "failed", id, message: String((error && error.message) || error) });
+  }
+};
