@@ -244,8 +244,16 @@ def _questions_json_url(page: str) -> str:
     return site_url(page, QUESTIONS_JSON)
 
 
-def simple_pages(bank: Bank) -> dict[str, str]:
-    """The pages that list the bank without its answers."""
+# Minutes a mock interview's coding round allows for one exercise of each level.
+MOCK_CODING_MINUTES = {"basic": 10, "intermediate": 15, "advanced": 20}
+MOCK_CODING_COUNTS = (1, 2, 3)
+
+
+def simple_pages(bank: Bank, exercise_index: str | None = None) -> dict[str, str]:
+    """The pages that list the bank without its answers.
+
+    exercise_index: the exercise index's path in the site, when the bank has exercises.
+    """
     pages = {
         ALL_QUESTIONS: render_template("questions.md.j2", **_context(bank, ALL_QUESTIONS)),
         TAGS: render_template("tags.md.j2", **_context(bank, TAGS)),
@@ -254,6 +262,9 @@ def simple_pages(bank: Bank) -> dict[str, str]:
         pages[page] = render_template(
             template,
             questions_json=_questions_json_url(page),
+            exercises_json=site_url(page, exercise_index) if exercise_index else None,
+            coding_minutes=MOCK_CODING_MINUTES,
+            coding_counts=MOCK_CODING_COUNTS,
             grades=GRADES,
             mock_ratings=MOCK_RATINGS,
             mock_lengths=MOCK_LENGTHS,

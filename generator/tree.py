@@ -167,7 +167,8 @@ def make_tree(
             tree.add_bodies(topic_page(topic.id), list(bodies.values()))
             tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf))
     tree.add(pages.HOME, pages.home_markdown(bank, downloads, topic_pdfs))
-    for path, text in pages.simple_pages(bank).items():
+    index = runner_assets.EXERCISE_INDEX if exercises else None
+    for path, text in pages.simple_pages(bank, index).items():
         tree.add(path, text)
     tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
     for name, svg in formulas.files.items():

@@ -231,7 +231,8 @@ export function mountExercise(section, store, options = {}) {
       window.removeEventListener("pagehide", flush);
       if (saveTimer) flush();
       if (editor) editor.destroy();
-      releaseRunner();
+      // The mock's coding round keeps Python warm from one exercise to the next.
+      if (!options.keepRunner) releaseRunner();
     },
   };
 }

@@ -8,6 +8,8 @@
 
 // A run's own time, counted once Python is ready (start-up is not the reader's code).
 export const TIME_LIMIT_MS = 10000;
+// Python's start-up on a slow connection (about 13 MB the first time); past this, something is wrong.
+export const START_LIMIT_MS = 120000;
 
 export class Runner {
   constructor(workerUrl, { limit = TIME_LIMIT_MS, createWorker } = {}) {
@@ -27,7 +29,9 @@ export class Runner {
     const worker = this.createWorker(this.workerUrl);
     this.worker = worker;
     this.ready = new Promise((resolve, reject) => {
+      const late = setTimeout(() => reject(new Error("Python did not start within " + START_LIMIT_MS / 1000 + " s")), START_LIMIT_MS);
       worker.addEventListener("message", (event) => {
+        clearTimeout(late);
         const data = event.data || {};
         if (data.type === "ready") resolve(data);
         else if (data.type === "failed" && data.id === undefined) reject(new Error(data.message));
@@ -70,11 +74,11 @@ export class Runner {
     const id = this.nextId++;
     return new Promise((resolve) => {
       const finish = (outcome) => {
-        window.clearTimeout(timer);
+        clearTimeout(timer);
         this.current = null;
         resolve(outcome);
       };
-      const timer = window.setTimeout(() => {
+      const timer = setTimeout(() => {
         this.restart();
         finish({ status: "timeout" });
       }, this.limit);
