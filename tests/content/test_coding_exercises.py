@@ -162,7 +162,8 @@ def test_softmax_axis_and_ranges() -> None:
     with pytest.raises(OverflowError):
         buggy([[1000.0, 1001.0]])
     assert f"{math.log(sys.float_info.max):.1f}" == "709.8" and f"{math.log(65504):.1f}" == "11.1"
-    _says(qid, "$1 + e = 3.718$", "sums to 0.769", "e^{709.8}", "65,504", "$x \\approx 11.1$")
+    assert math.exp(-745) > 0 and math.exp(-746) == 0  # "tiny terms underflow below about e^-745"
+    _says(qid, "$1 + e = 3.718$", "sums to 0.769", "e^{709.8}", "65,504", "$x \\approx 11.1$", "about $e^{-745}$")
 
 
 def test_unshuffled_split_example() -> None:
@@ -204,7 +205,9 @@ def test_variance_numbers() -> None:
     big = [1e9 + d for d in (4, 7, 13, 16)]
     assert fixed(big) == 30.0 and abs(buggy(big) - 30) > 100
     assert math.ulp(4e18) == 512
-    _says(qid, "$26/3 = 8.67$", "$26/2 = 13$", "off by more than 100", "512 apart")
+    m2 = sum((v - 1e9 - 10) ** 2 for v in big)
+    assert m2 == 90 and 3.9e18 < sum(v * v for v in big) < 4.1e18
+    _says(qid, "$26/3 = 8.67$", "$26/2 = 13$", "off by more than 100", "512 apart", "difference of 90")
 
 
 def test_mutable_default_example() -> None:
@@ -297,4 +300,5 @@ def test_causal_attention_numbers() -> None:
     weight = math.exp(1) / (math.exp(1) + math.exp(9))
     assert (f"{weight:.4f}", f"{1 - weight:.4f}") == ("0.0003", "0.9997")
     assert f"{_function(qid, 'starter')(*args)[0][0]:.4f}" == f"{4 * weight:.4f}" == "0.0013"
-    _says(qid, "$2/2 = 1$ and $18/2 = 9$", "$(0.0003, 0.9997)$", "$4 \\times 0.0003 = 0.0013$")
+    assert 64 / math.sqrt(64) == 8  # dividing by d = 64 instead of sqrt(d) shrinks scores 8 times
+    _says(qid, "$2/2 = 1$ and $18/2 = 9$", "$(0.0003, 0.9997)$", "$4 \\times 0.0003 = 0.0013$", "8 times smaller")
