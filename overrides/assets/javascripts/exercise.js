@@ -159,8 +159,9 @@ export function mountExercise(section, store, options = {}) {
     hintsShown += 1;
     const hint = button("hint");
     hint.textContent = hintsShown < hints.length ? "Show another hint (" + hintsShown + " of " + hints.length + " shown)" : "All hints shown";
+    // The hint takes the focus, so it is read out; the button stays next in the tab order.
+    hints[hintsShown - 1].focus();
     hint.disabled = hintsShown >= hints.length;
-    say("Hint " + hintsShown + ": " + hints[hintsShown - 1].textContent.trim());
   }
 
   function toggleSolution() {
