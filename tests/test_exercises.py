@@ -300,3 +300,21 @@ def test_syntax_errors_and_forbidden_imports_in_the_starter(tmp_path: Path) -> N
     assert "q-one.yaml:9:1: starter: import importlib is not allowed" in run.stderr
     assert "q-one.yaml:10:1: starter: from sys import modules is not allowed" in run.stderr
     assert "q-one.yaml:11:1: starter: __import__ is not allowed" in run.stderr
+
+
+def test_schema_agrees_with_the_validator_and_every_file_names_it() -> None:
+    from generator.exercises import KINDS, NUMPY_CHOICES, OPTIONAL, REQUIRED, TEST_FIELDS
+
+    schema = json.loads((ROOT / "schema" / "exercise.schema.json").read_text())
+    assert set(schema["required"]) == set(REQUIRED)
+    assert set(schema["properties"]) == set(REQUIRED) | set(OPTIONAL)
+    assert schema["properties"]["kind"]["enum"] == list(KINDS)
+    assert schema["properties"]["numpy"]["enum"] == list(NUMPY_CHOICES)
+    assert set(schema["definitions"]["test"]["properties"]) == TEST_FIELDS
+    for folder, prefix in (
+        (ROOT / "content" / "exercises", "../.."),
+        (FIXTURE_EXERCISE_BANK / "exercises", "../../../.."),
+    ):
+        for path in sorted(folder.glob("*.yaml")):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema={prefix}/schema/exercise.schema.json", path.name
