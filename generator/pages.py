@@ -154,13 +154,15 @@ def question_body(
 ) -> str:
     """A question's body as HTML: tags, study buttons, the exercise if any, the answer, related links.
 
-    With an exercise the answer stays folded, on the question's own page too:
-    the reader tries first.
+    The question's own page (open_answer) has the whole exercise and keeps the
+    answer folded, so the reader tries first; the topic page has a stub that
+    fetches it from there on request (many exercises would make it too heavy).
     """
     return render_template(
         "question-body.html.j2",
         q=q,
         open=open_answer and exercise is None,
+        open_page=open_answer,
         short_html=text.short_html,
         answer_html=text.answer_html,
         exercise=exercise,

@@ -204,7 +204,7 @@ def test_code_survives_a_reload_and_reset_brings_back_the_starter(browser, base:
 
 
 def test_hints_one_at_a_time_and_the_solution_only_on_request(browser, base: str) -> None:
-    page = open_exercise(browser, base + "topics/drills/")
+    page = open_exercise(browser, base + "questions/drill-argmax/")
     section = page.locator('.qb-exercise[data-qid="drill-argmax"]')
     assert section.locator(".qb-exercise__solution").is_hidden()
     assert section.locator(".qb-exercise__hints li:not([hidden])").count() == 0
@@ -219,8 +219,32 @@ def test_hints_one_at_a_time_and_the_solution_only_on_request(browser, base: str
     assert toggle.get_attribute("aria-expanded") == "true"
     solution = section.locator(".qb-exercise__solution")
     assert solution.is_visible() and "Off by one" in solution.inner_text()
-    # Three exercises on the topic page, each with its own editor.
-    assert page.locator(".qb-exercise .cm-editor").count() == 3
+    page.context.close()
+
+
+def test_the_topic_page_brings_an_exercise_in_on_request(browser, base: str) -> None:
+    log = RequestLog()
+    page = browser.new_context().new_page()
+    page.on("request", log)
+    page.goto(base + "topics/drills/", wait_until="networkidle")
+    stubs = page.locator(".qb-exercise--stub")
+    assert stubs.count() == 3
+    # Nothing heavy until the reader asks: no editor, no Python, no tests.
+    assert not [u for u in log.urls if "editor.js" in u or "pyodide" in u or "/exercises/" in u]
+    load = page.locator('.qb-exercise--stub[data-qid="drill-normalize"] [data-do="load"]')
+    load.focus()
+    page.keyboard.press("Enter")
+    section = page.locator('.qb-exercise[data-qid="drill-normalize"][data-ready]')
+    section.wait_for(timeout=20_000)
+    assert page.evaluate("document.activeElement.id") == "qb-exercise-drill-normalize"
+    assert page.locator(".qb-exercise--stub").count() == 2
+    section.locator('[data-do="examples"]').click()
+    page.wait_for_function(
+        "() => document.querySelector('.qb-exercise[data-qid=\"drill-normalize\"] .qb-exercise__status')"
+        ".textContent.includes('0 of 1 example')",
+        timeout=60_000,
+    )
+    assert log.foreign() == []
     page.context.close()
 
 
@@ -378,6 +402,7 @@ def test_mock_coding_round_grades_the_schedule_and_progress_counts_solved(browse
     # Solve the first with its own reference solution, taken from the page as a reader would copy it.
     page.locator('.qb-mock-coding [data-do="solution"]').click()
     code = page.locator(".qb-mock-coding .qb-exercise__solution pre").inner_text()
+    assert "def " in code
     page.locator(".qb-mock-coding .cm-content").click()
     page.keyboard.press("Control+a")
     page.keyboard.press("Delete")

@@ -39,6 +39,51 @@ export function fetchExercise(url) {
   return exerciseData.get(url);
 }
 
+/** A question page's exercise section, ready to mount on this page (its links made absolute). */
+export async function fetchSection(pageUrl, id) {
+  const response = await fetch(pageUrl);
+  if (!response.ok) throw new Error(response.status + " " + (response.statusText || "error"));
+  const doc = new DOMParser().parseFromString(await response.text(), "text/html");
+  const found = doc.querySelector('.qb-exercise[data-qid="' + CSS.escape(id) + '"]:not(.qb-exercise--stub)');
+  if (!found) throw new Error("the exercise is not on its page");
+  const section = document.importNode(found, true);
+  section.setAttribute("data-exercise", new URL(found.getAttribute("data-exercise"), pageUrl).href);
+  section.querySelectorAll("a[href]").forEach((link) => (link.href = new URL(link.getAttribute("href"), pageUrl).href));
+  section.querySelectorAll("img[src]").forEach((image) => (image.src = new URL(image.getAttribute("src"), pageUrl).href));
+  return section;
+}
+
+/** A topic page's stub: a button that brings the whole exercise in from the question's page. */
+function mountStub(stub, store, options) {
+  const load = stub.querySelector('[data-do="load"]');
+  let tool = null;
+  load.hidden = false;
+  load.addEventListener("click", async () => {
+    load.disabled = true;
+    load.textContent = "Loading the exercise…";
+    try {
+      const section = await fetchSection(new URL(stub.getAttribute("data-page"), window.location.href).href, stub.getAttribute("data-qid"));
+      stub.replaceWith(section);
+      tool = mountExercise(section, store, options);
+      const title = section.querySelector(".qb-exercise__title");
+      title.setAttribute("tabindex", "-1");
+      title.focus();
+    } catch (error) {
+      load.disabled = false;
+      load.textContent = "Load the exercise here";
+      const message = stub.querySelector(".qb-fetch-error") || stub.appendChild(document.createElement("p"));
+      message.className = "qb-fetch-error";
+      message.setAttribute("role", "alert");
+      message.textContent = "Could not load the exercise (" + error.message + "). Try again, or open the question's page.";
+    }
+  });
+  return {
+    cleanup() {
+      if (tool) tool.cleanup();
+    },
+  };
+}
+
 function resultItem(result) {
   const item = element("li", "qb-result qb-result--" + (result.passed ? "pass" : "fail"));
   const head = element("p", "qb-result__head");
@@ -78,6 +123,7 @@ export function showResults(box, outcome) {
 }
 
 export function mountExercise(section, store, options = {}) {
+  if (section.classList.contains("qb-exercise--stub")) return mountStub(section, store, options);
   const id = section.getAttribute("data-qid");
   const url = new URL(section.getAttribute("data-exercise"), window.location.href).href;
   const saved = exerciseStore();

@@ -7,7 +7,7 @@
  * so a reload comes back to the same exercise with the clock running.
  */
 import { fetchExerciseIndex } from "./exercise-progress.js";
-import { mountExercise } from "./exercise.js";
+import { fetchSection, mountExercise } from "./exercise.js";
 import { releaseRunner } from "./runner.js";
 import { fetchQuestions, siteRoot } from "./fetches.js";
 import { review, weakFirst } from "./schedule.js";
@@ -32,21 +32,6 @@ function element(name, className, text) {
 export function pickExercises(questions, withExercise, cards, now, count) {
   const pool = questions.filter((q) => withExercise.has(q.id));
   return weakFirst(pool, cards, now).slice(0, count);
-}
-
-/** The exercise section from a question's page, ready to mount here (its links made absolute). */
-async function fetchSection(root, question) {
-  const pageUrl = new URL(question.url.split("#")[0], root).href;
-  const response = await fetch(pageUrl);
-  if (!response.ok) throw new Error(response.status + " " + (response.statusText || "error"));
-  const doc = new DOMParser().parseFromString(await response.text(), "text/html");
-  const found = doc.querySelector('.qb-exercise[data-qid="' + CSS.escape(question.id) + '"]');
-  if (!found) throw new Error("the exercise is not on its page");
-  const section = document.importNode(found, true);
-  section.setAttribute("data-exercise", new URL(found.getAttribute("data-exercise"), pageUrl).href);
-  section.querySelectorAll("a[href]").forEach((link) => (link.href = new URL(link.getAttribute("href"), pageUrl).href));
-  section.querySelectorAll("img[src]").forEach((image) => (image.src = new URL(image.getAttribute("src"), pageUrl).href));
-  return section;
 }
 
 export function mountMockCoding(container, store) {
@@ -97,7 +82,7 @@ export function mountMockCoding(container, store) {
     if (!timer) timer = window.setInterval(tick, 1000);
     title.focus();
     try {
-      const section = await fetchSection(root, question);
+      const section = await fetchSection(new URL(question.url.split("#")[0], root).href, question.id);
       holder.appendChild(section);
       tool = mountExercise(section, store, {
         keepRunner: true,
