@@ -258,7 +258,10 @@ def test_keyboard_tab_indents_and_escape_then_tab_leaves_the_editor(browser, bas
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.do") == "examples"
     page.keyboard.press("Enter")
+    # While it runs the focus waits on Stop (Run is disabled), then comes back.
+    assert page.evaluate("document.activeElement.dataset.do") == "stop"
     wait_status(page, "pass")
+    page.wait_for_function("() => document.activeElement.dataset.do === 'examples'", timeout=5_000)
     page.context.close()
 
 

@@ -168,7 +168,10 @@ export function mountExercise(section, store, options = {}) {
     // The tests stay JSON text (runner_assets.py) until Python reads them.
     const tests = kind === "submit" ? data.submit : data.examples;
     const what = kind === "submit" ? "tests" : "examples";
+    // A keyboard user's focus would be lost on the disabled button: it waits on Stop, and comes back.
+    const from = document.activeElement;
     busy(true);
+    if (controls.contains(from)) button("stop").focus();
     results.textContent = "";
     say(runner.ready ? "Running the " + what + "…" : "Starting Python (the first run takes a few seconds)…");
     const outcome = await runner.run(
@@ -176,6 +179,9 @@ export function mountExercise(section, store, options = {}) {
       { onStart: () => say("Running the " + what + "…") },
     );
     busy(false);
+    if (controls.contains(from) && (document.activeElement === button("stop") || document.activeElement === document.body)) {
+      from.focus();
+    }
     if (outcome.status === "timeout") {
       say("Stopped: the code ran longer than " + runner.limit / 1000 + " s (an endless loop?). Python restarts for the next run.");
     } else if (outcome.status === "stopped") {
