@@ -24,12 +24,29 @@ const MOUNTS = [
   ["[data-qb-design]", mountDesign],
 ];
 
+// Tools loaded only on the pages that have them: the exercise runner and
+// its editor are large, and a page without an exercise must not pay for them.
+const LAZY = [
+  ["[data-qb-exercise]", () => import("./exercise.js"), "mountExercise"],
+  ["[data-qb-mock-coding]", () => import("./mock-coding.js"), "mountMockCoding"],
+];
+
 const NOTICES = {
   unavailable: "Progress cannot be saved in this browser (storage is blocked or full). The study tools still work, but what you mark is forgotten when you leave the page.",
   corrupt: "The progress saved in this browser could not be read, so it is ignored. What you mark from now on is saved in its place.",
 };
 
 let mounted = [];
+// Which page a lazy mount belongs to: one that arrives after the reader moved on is dropped.
+let generation = 0;
+
+function mountLater(elements, load, name, store) {
+  const page = generation;
+  load().then((module) => {
+    if (page !== generation) return;
+    elements.forEach((element) => mounted.push(module[name](element, store)));
+  });
+}
 
 function notice(status) {
   const text = NOTICES[status];
@@ -54,6 +71,7 @@ function notice(status) {
 function mountPage() {
   mounted.forEach((tool) => tool && tool.cleanup && tool.cleanup());
   mounted = [];
+  generation += 1;
   patchTheme();
   // Read again on every page: another tab may have saved progress meanwhile.
   const store = openStore();
@@ -63,6 +81,12 @@ function mountPage() {
       used = true;
       mounted.push(mount(element, store));
     });
+  });
+  LAZY.forEach(([selector, load, name]) => {
+    const elements = Array.from(document.querySelectorAll(selector));
+    if (!elements.length) return;
+    used = true;
+    mountLater(elements, load, name, store);
   });
   updateCounts(store);
   if (used) {
