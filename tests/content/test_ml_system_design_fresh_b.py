@@ -33,7 +33,12 @@ def test_visual_search_hnsw_links_follow_from_m():
     upper_gb = 300_000_000 / (m - 1) * m * 4 / 1e9
     assert round(upper_gb, 1) == 1.3
     _states(
-        text, "M = 16", "2M = 32 links of 4 bytes", "about 1/15 of vectors", "about 1.3 GB more", "top 400 instead of 200"
+        text,
+        "M = 16",
+        "2M = 32 links of 4 bytes",
+        "about 1/15 of vectors",
+        "about 1.3 GB more",
+        "top 400 instead of 200",
     )
 
 
