@@ -22,6 +22,7 @@ from . import safety
 from .loader import SourceFile, ValuePath, load_file
 from .model import Bank
 from .problems import Problem
+from .validate import unknown_field
 
 EXERCISES_FOLDER = "exercises"
 KINDS = ("implement", "review")
@@ -232,12 +233,7 @@ class _Checker:
         allowed = {**REQUIRED, **OPTIONAL}
         for key in data:
             if key not in allowed:
-                hint = difflib.get_close_matches(key, allowed, n=1)
-                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-                known = ", ".join(sorted(allowed))
-                self.report(
-                    (key,), f"unknown field {key!r} in an exercise{suggestion}; known fields: {known}", key=True
-                )
+                self.report((key,), unknown_field(key, allowed, "an exercise"), key=True)
         for key in REQUIRED:
             if key not in data:
                 self.report((), f"an exercise is missing the required field {key!r}")

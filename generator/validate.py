@@ -59,6 +59,13 @@ ROOT_FIELDS = {"topic": dict, "questions": list}
 _TYPE_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "a mapping"}
 
 
+def unknown_field(key: str, allowed: dict, what: str) -> str:
+    """The message for a field the format does not know, with the nearest known name."""
+    hint = difflib.get_close_matches(key, allowed, n=1)
+    suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+    return f"unknown field {key!r} in {what}{suggestion}; known fields: {', '.join(sorted(allowed))}"
+
+
 def _type_name(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -88,12 +95,7 @@ class _FileChecker:
         allowed = {**required, **optional}
         for key in value:
             if key not in allowed:
-                hint = difflib.get_close_matches(key, allowed, n=1)
-                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
-                known = ", ".join(sorted(allowed))
-                self.report(
-                    path + (key,), f"unknown field {key!r} in {what}{suggestion}; known fields: {known}", key=True
-                )
+                self.report(path + (key,), unknown_field(key, allowed, what), key=True)
         for key in required:
             if key not in value:
                 self.report(path, f"{what} is missing the required field {key!r}")
