@@ -22,7 +22,7 @@ import yaml
 
 from . import outputs, pages, paths
 from .answers import RenderedAnswer
-from .export import questions_json
+from .export import deck_json, questions_json
 from .files import write_bytes_atomic
 from .links import question_page, topic_page
 from .mathsvg import MathRenderer, svg_metrics
@@ -164,6 +164,7 @@ def make_tree(
     for path, text in pages.simple_pages(bank).items():
         tree.add(path, text)
     tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
+    tree.add(pages.DECK_JSON, deck_json(bank))
     for name, svg in formulas.files.items():
         tree.add(name, svg)
     for source in sorted(paths.authored_docs().rglob("*")):
