@@ -38,7 +38,12 @@ VENDORED = {
     "minisearch/dist/umd/index.js": "assets/javascripts/vendor/minisearch.js",
     # ts-fsrs ships an ES module with no imports of its own; the study scripts import it by relative path.
     "ts-fsrs/dist/index.mjs": "assets/javascripts/vendor/ts-fsrs.mjs",
+    # Porter2 (Snowball English), CommonJS: wrapped below into a classic script for the search worker.
+    "wink-porter2-stemmer/src/wink-porter2-stemmer.js": "assets/javascripts/vendor/porter2.js",
 }
+# CommonJS files the search worker loads with importScripts: run with a module
+# object of their own, their export becomes a global of the worker.
+_AS_GLOBAL = {"assets/javascripts/vendor/porter2.js": "porter2"}
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
 
@@ -188,6 +193,12 @@ def add_vendored_scripts(tree: Tree, node_modules: Path | None = None) -> None:
         text = source.read_text(encoding="utf-8")
         # Source maps are not shipped; a dangling reference only makes browsers ask for one.
         text = "\n".join(line for line in text.splitlines() if not line.startswith("//# sourceMappingURL=")) + "\n"
+        if target in _AS_GLOBAL:
+            text = (
+                f"self.{_AS_GLOBAL[target]} = (function () {{\n"
+                "var module = { exports: {} }, exports = module.exports;\n"
+                f"{text}return module.exports;\n}})();\n"
+            )
         tree.add(target, text)
 
 
