@@ -44,6 +44,8 @@ VENDORED = {
 # CommonJS files the search worker loads with importScripts: run with a module
 # object of their own, their export becomes a global of the worker.
 _AS_GLOBAL = {"assets/javascripts/vendor/porter2.js": "porter2"}
+SEARCH_ENGINE = "assets/javascripts/vendor/search-engine.js"
+_SEARCH_ENGINE_PARTS = ("assets/javascripts/vendor/minisearch.js", "assets/javascripts/vendor/porter2.js")
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
 
@@ -200,6 +202,8 @@ def add_vendored_scripts(tree: Tree, node_modules: Path | None = None) -> None:
                 f"{text}return module.exports;\n}})();\n"
             )
         tree.add(target, text)
+    # The search worker's engine in one file, one request when the reader reaches for search.
+    tree.add(SEARCH_ENGINE, "".join(tree.files[part].decode("utf-8") for part in _SEARCH_ENGINE_PARTS))
 
 
 _CODE_BLOCK_ID = re.compile(r'<span id="__span-(\d+)-')
