@@ -142,6 +142,7 @@ def make_tree(
             formulas.place(answers[q.id].markdown_html),
             formulas.place(answers[q.id].short_html),
             answers[q.id].short_text,
+            answers[q.id].case.map(formulas.place) if answers[q.id].case else None,
         )
         for q in bank.questions
     }
@@ -167,6 +168,12 @@ def make_tree(
         else:
             tree.add_bodies(topic_page(topic.id), list(bodies.values()))
             tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf))
+    design = pages.design_body(bank, texts)
+    if inline:
+        tree.add(pages.DESIGN, pages.design_markdown(bank, design))
+    else:
+        tree.add_bodies(pages.DESIGN, [design])
+        tree.add(pages.DESIGN, pages.design_markdown(bank))
     tree.add(pages.HOME, pages.home_markdown(bank, downloads, topic_pdfs))
     for path, text in pages.simple_pages(bank).items():
         tree.add(path, text)

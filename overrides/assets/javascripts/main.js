@@ -5,9 +5,11 @@
  * itself is loaded once, so the keyboard listener is added once and passes
  * keys to whatever the current page mounted.
  */
+import { mountDesign } from "./design-round.js";
 import { mountMock } from "./mock.js";
 import { mountPractice } from "./practice.js";
 import { mountProgress } from "./progress.js";
+import { mountRubric } from "./rubric.js";
 import { openStore } from "./storage.js";
 import { patchTheme } from "./theme.js";
 import "./search-intent.js";
@@ -19,6 +21,8 @@ const MOUNTS = [
   ["[data-qb-mock]", mountMock],
   [".qb-actions[data-qid]", mountActions],
   [".qb-filters", mountFilters],
+  ["[data-qb-rubric]", mountRubric],
+  ["[data-qb-design]", mountDesign],
 ];
 
 const NOTICES = {
