@@ -2,7 +2,8 @@
 
 Read from the built files, not timed in a browser: the page's HTML, the
 scripts, stylesheets, icons and eager images it names, the ES modules those
-scripts import statically (dynamic `import()` waits for use), the search
+scripts import statically (dynamic `import()` waits for use, except a
+study page's own tool, which main.js imports as the page mounts), the search
 worker Material starts with every page, what that worker loads at start-up,
 the search index stub Material fetches and the sitemap instant navigation
 fetches, and the deck a study page fetches as it mounts.
@@ -21,6 +22,8 @@ from urllib.parse import urljoin, urlsplit
 
 # Static imports and re-exports; `import("...")` (dynamic) is left out on purpose.
 _STATIC_IMPORT = re.compile(r"""(?:^|[;\s})])(?:import|export)\s*(?:[\w*{}\s,$]+\s*from\s*)?["']([^"']+)["']""")
+# main.js's page tools: ["[data-qb-practice]", () => import("./practice.js"), ...], loaded as the page mounts.
+_PAGE_TOOL = re.compile(r"""\[\s*"\[(data-[\w-]+)\]"\s*,\s*\(\)\s*=>\s*import\(\s*"([^"]+)"\s*\)""")
 _IMPORT_SCRIPTS = re.compile(r"""^importScripts\(\s*["']([^"']+)["']""", re.MULTILINE)
 
 
@@ -97,8 +100,12 @@ def page_weight(site: Path, page: str) -> Weight:
 
     def add_module(path: str | None) -> None:
         if add(path):
-            for ref in _STATIC_IMPORT.findall((site / path).read_text(encoding="utf-8")):
+            text = (site / path).read_text(encoding="utf-8")
+            for ref in _STATIC_IMPORT.findall(text):
                 if ref.startswith("."):
+                    add_module(_local(site, path, ref))
+            for attribute, ref in _PAGE_TOOL.findall(text):
+                if re.search(rf"\s{attribute}[\s=>]", html):
                     add_module(_local(site, path, ref))
 
     for src, module in refs.scripts:

@@ -3,27 +3,27 @@
  * Material's instant navigation swaps pages without reloading, so mounting
  * runs again for every page through its document$ observable; this module
  * itself is loaded once, so the keyboard listener is added once and passes
- * keys to whatever the current page mounted.
+ * keys to whatever the current page mounted. The study pages' own tools are
+ * imported when a page has one (tests/pageweight.py counts them for those pages).
  */
-import { mountDesign } from "./design-round.js";
-import { mountMock } from "./mock.js";
-import { mountPractice } from "./practice.js";
-import { mountProgress } from "./progress.js";
-import { mountRubric } from "./rubric.js";
 import { openStore } from "./storage.js";
 import { patchTheme } from "./theme.js";
 import "./search-intent.js";
 import { mountActions, mountFilters, updateCounts } from "./topic.js";
 
 const MOUNTS = [
-  ["[data-qb-practice]", mountPractice],
-  ["[data-qb-progress]", mountProgress],
-  ["[data-qb-mock]", mountMock],
   [".qb-actions[data-qid]", mountActions],
   [".qb-filters", mountFilters],
-  ["[data-qb-rubric]", mountRubric],
-  ["[data-qb-design]", mountDesign],
 ];
+// The tools of one page each: imported only where the page has one, so other pages do not load them.
+const PAGE_TOOLS = [
+  ["[data-qb-practice]", () => import("./practice.js"), "mountPractice"],
+  ["[data-qb-progress]", () => import("./progress.js"), "mountProgress"],
+  ["[data-qb-mock]", () => import("./mock.js"), "mountMock"],
+  ["[data-qb-rubric]", () => import("./rubric.js"), "mountRubric"],
+  ["[data-qb-design]", () => import("./design-round.js"), "mountDesign"],
+];
+let generation = 0;
 
 const NOTICES = {
   unavailable: "Progress cannot be saved in this browser (storage is blocked or full). The study tools still work, but what you mark is forgotten when you leave the page.",
@@ -63,6 +63,17 @@ function mountPage() {
     document.querySelectorAll(selector).forEach((element) => {
       used = true;
       mounted.push(mount(element, store));
+    });
+  });
+  const current = ++generation;
+  PAGE_TOOLS.forEach(([selector, load, name]) => {
+    const elements = document.querySelectorAll(selector);
+    if (!elements.length) return;
+    used = true;
+    load().then((module) => {
+      // Instant navigation may have moved on while the module loaded.
+      if (current !== generation) return;
+      elements.forEach((element) => mounted.push(module[name](element, store)));
     });
   });
   updateCounts(store);
