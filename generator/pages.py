@@ -39,6 +39,8 @@ DECK_JSON = "deck.json"
 # Topic and question pages stand two folders deep (topics/x/, questions/x/):
 # links from a body made for a neutral page at that depth serve both.
 BODY_PAGE = "_/_.md"
+# The site root from such a page, for files the engine does not rewrite.
+_BODY_ROOT = "../.."
 # Where a question's body goes in a page's Markdown. A page's bodies are one
 # theme template (overrides/qb-bodies/<name>.html, named by the page's
 # `qb_bodies`), the bodies in page order with the marker between them;
@@ -248,15 +250,39 @@ def _context(bank: Bank, page: str) -> dict:
     }
 
 
-def question_body(bank: Bank, q: Question, text: RenderedText, *, open_answer: bool) -> str:
-    """A question's body as HTML: tags, study buttons, the answer, related links."""
+@dataclass(frozen=True)
+class RenderedExercise:
+    """A question's coding exercise, its Markdown and code already HTML."""
+
+    kind: str
+    statement_html: str
+    starter_html: str
+    solution_html: str
+    hints_html: list[str]
+    bugs_html: list[str]
+    # The exercise's JSON (starter and tests), relative to the site root.
+    data_path: str
+
+
+def question_body(
+    bank: Bank, q: Question, text: RenderedText, *, open_answer: bool, exercise: RenderedExercise | None = None
+) -> str:
+    """A question's body as HTML: tags, study buttons, the exercise if any, the answer, related links.
+
+    The question's own page (open_answer) has the whole exercise and keeps the
+    answer folded, so the reader tries first; the topic page has a stub that
+    fetches it from there on request (many exercises would make it too heavy).
+    """
     return render_template(
         "question-body.html.j2",
         q=q,
-        open=open_answer,
+        open=open_answer and exercise is None,
+        open_page=open_answer,
         short_html=text.short_html,
         answer_html=text.answer_html,
         case=text.case,
+        exercise=exercise,
+        exercise_data=posixpath.join(_BODY_ROOT, exercise.data_path) if exercise else None,
         **_context(bank, BODY_PAGE),
     )
 
@@ -291,7 +317,12 @@ def question_markdown(
 
 
 def question_page_body(
-    bank: Bank, topic: Topic, index: int, text: RenderedText, repository: Repository | None
+    bank: Bank,
+    topic: Topic,
+    index: int,
+    text: RenderedText,
+    repository: Repository | None,
+    exercise: RenderedExercise | None = None,
 ) -> str:
     """Everything of a question's own page below its heading, as HTML: the body with the answer open, the pager.
 
@@ -307,7 +338,7 @@ def question_page_body(
         previous=topic.questions[index - 1] if index > 0 else None,
         next=topic.questions[index + 1] if index + 1 < len(topic.questions) else None,
         topic_url=relative_url(page, topic_page(topic.id)),
-        body=question_body(bank, q, text, open_answer=True),
+        body=question_body(bank, q, text, open_answer=True, exercise=exercise),
         edit_url=repository.edit_url(q) if repository else None,
         report_url=repository.report_url(q) if repository else None,
         **_context(bank, page),
@@ -331,8 +362,16 @@ def _deck_url(page: str) -> str:
     return site_url(page, DECK_JSON)
 
 
-def simple_pages(bank: Bank) -> dict[str, str]:
-    """The pages that list the bank without its answers."""
+# Minutes a mock interview's coding round allows for one exercise of each level.
+MOCK_CODING_MINUTES = {"basic": 10, "intermediate": 15, "advanced": 20}
+MOCK_CODING_COUNTS = (1, 2, 3)
+
+
+def simple_pages(bank: Bank, exercise_index: str | None = None) -> dict[str, str]:
+    """The pages that list the bank without its answers.
+
+    exercise_index: the exercise index's path in the site, when the bank has exercises.
+    """
     pages = {
         ALL_QUESTIONS: render_template("questions.md.j2", **_context(bank, ALL_QUESTIONS)),
         TAGS: render_template("tags.md.j2", **_context(bank, TAGS)),
@@ -341,6 +380,9 @@ def simple_pages(bank: Bank) -> dict[str, str]:
         pages[page] = render_template(
             template,
             deck=_deck_url(page),
+            exercises_json=site_url(page, exercise_index) if exercise_index else None,
+            coding_minutes=MOCK_CODING_MINUTES,
+            coding_counts=MOCK_CODING_COUNTS,
             grades=GRADES,
             mock_ratings=MOCK_RATINGS,
             mock_lengths=MOCK_LENGTHS,

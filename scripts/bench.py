@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 from pypdf import PdfReader  # noqa: E402
 
 from generator.pdf.documents import CHEATSHEET, QUIZ, STUDY_GUIDE  # noqa: E402
+from scripts.bench_runner import bench_runner, runner_section  # noqa: E402
 
 NAMES = (CHEATSHEET.filename, STUDY_GUIDE.filename, QUIZ.filename)
 TARGETS = {"cold_all": 30.0, "warm": 5.0, "cheatsheet_kb_per_question": 5.0}
@@ -547,6 +548,9 @@ def main() -> int:
         light = pages_table(bench_pages(tmp_path / "site-shipped" / "site"))
         sites = site_table(site_rows) + "\n\n" + SITE_NOTES + "\n\n" + site_targets(site_rows, warm_build, quality)
         sites += "\n\n### Page budgets\n\n" + PAGES_NOTES + "\n\n" + light
+        if (tmp_path / "site-shipped" / "site" / "assets" / "exercises" / "index.json").exists():
+            # The runner section closes the site part: the bytes and waits an exercise costs a reader.
+            sites += "\n\n" + runner_section(bench_runner(tmp_path / "site-shipped" / "site"))
         print(sites)
         if args.no_pdf:
             (ROOT / "BENCHMARKS.md").write_text(

@@ -15,15 +15,18 @@ const MOUNTS = [
   [".qb-actions[data-qid]", mountActions],
   [".qb-filters", mountFilters],
 ];
-// The tools of one page each: imported only where the page has one, so other pages do not load them.
-const PAGE_TOOLS = [
+// Tools loaded only on the pages that have them: the exercise runner and
+// its editor are large, and a page without an exercise must not pay for them;
+// each study page's own tool is for that page alone.
+const LAZY = [
   ["[data-qb-practice]", () => import("./practice.js"), "mountPractice"],
   ["[data-qb-progress]", () => import("./progress.js"), "mountProgress"],
   ["[data-qb-mock]", () => import("./mock.js"), "mountMock"],
   ["[data-qb-rubric]", () => import("./rubric.js"), "mountRubric"],
   ["[data-qb-design]", () => import("./design-round.js"), "mountDesign"],
+  ["[data-qb-exercise]", () => import("./exercise.js"), "mountExercise"],
+  ["[data-qb-mock-coding]", () => import("./mock-coding.js"), "mountMockCoding"],
 ];
-let generation = 0;
 
 const NOTICES = {
   unavailable: "Progress cannot be saved in this browser (storage is blocked or full). The study tools still work, but what you mark is forgotten when you leave the page.",
@@ -31,6 +34,16 @@ const NOTICES = {
 };
 
 let mounted = [];
+// Which page a lazy mount belongs to: one that arrives after the reader moved on is dropped.
+let generation = 0;
+
+function mountLater(elements, load, name, store) {
+  const page = generation;
+  load().then((module) => {
+    if (page !== generation) return;
+    elements.forEach((element) => mounted.push(module[name](element, store)));
+  });
+}
 
 function notice(status) {
   const text = NOTICES[status];
@@ -55,6 +68,7 @@ function notice(status) {
 function mountPage() {
   mounted.forEach((tool) => tool && tool.cleanup && tool.cleanup());
   mounted = [];
+  generation += 1;
   patchTheme();
   // Read again on every page: another tab may have saved progress meanwhile.
   const store = openStore();
@@ -65,16 +79,11 @@ function mountPage() {
       mounted.push(mount(element, store));
     });
   });
-  const current = ++generation;
-  PAGE_TOOLS.forEach(([selector, load, name]) => {
-    const elements = document.querySelectorAll(selector);
+  LAZY.forEach(([selector, load, name]) => {
+    const elements = Array.from(document.querySelectorAll(selector));
     if (!elements.length) return;
     used = true;
-    load().then((module) => {
-      // Instant navigation may have moved on while the module loaded.
-      if (current !== generation) return;
-      elements.forEach((element) => mounted.push(module[name](element, store)));
-    });
+    mountLater(elements, load, name, store);
   });
   updateCounts(store);
   if (used) {
