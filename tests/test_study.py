@@ -440,7 +440,8 @@ def test_a_failed_answer_fetch_says_so_and_can_be_retried(page, site_url: str) -
 def test_a_failed_questions_fetch_says_so(page, site_url: str) -> None:
     page.route("**/deck.json", lambda route: route.fulfill(status=500, body="no"))
     page.goto(site_url + "mock/")
-    assert "Could not load the questions (500" in page.locator(".qb-mock__status").inner_text()
+    # The mock's module is imported as the page mounts: wait for it to report.
+    page.locator(".qb-mock__status", has_text="Could not load the questions (500").wait_for(timeout=10_000)
 
 
 THROWING_SET = """
