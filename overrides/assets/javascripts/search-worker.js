@@ -43,6 +43,8 @@ const chunks = new Map(); // chunk number -> [[text, tags]], once loaded
 let engine = null; // MiniSearch over the loaded shards
 let engineShards = 0;
 let latest = 0;
+let byLocation = null; // document address -> its number in meta.docs
+const RESCORED = 300;
 
 function fetchJSON(name) {
   return fetch(new URL(name, INDEX)).then((response) => {
@@ -180,11 +182,14 @@ async function search(text) {
   await load(groups.flat().map(shardOf), shards, "t");
   let hits = run(groups, "AND");
   if (!hits.length) hits = run(groups, "OR");
-  const index = new Map(meta.docs.map((doc, n) => [doc[0], n]));
+  if (!byLocation) byLocation = new Map(meta.docs.map((doc, n) => [doc[0], n]));
+  // Rescoring moves a result by less than a factor of two: past the first few
+  // hundred by the engine's score, nothing it could lift reaches the screen.
+  hits = hits.slice(0, RESCORED);
   const asked = groups.map((group) => group[0]);
   const comparison = /\b(vs|versus|or|differ|difference|compared?)\b/i.test(text);
   for (const hit of hits) {
-    hit.n = index.get(hit.id);
+    hit.n = byLocation.get(hit.id);
     hit.score = rescore(hit, asked, comparison);
   }
   hits.sort((a, b) => b.score - a.score);
