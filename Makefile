@@ -71,7 +71,12 @@ test: lint ## Run the whole test suite (lint first)
 lint: system-deps-test $(VENV)/.test-stamp node_modules/.stamp $(ZENSICAL_VENV)/.stamp ## Check the Python code with ruff
 	$(PY) -m ruff check --output-format concise generator tests code_examples scripts
 
-bench: system-deps $(VENV)/.test-stamp node_modules/.stamp ## Measure build speed and output sizes
+# Lighthouse is for `make bench` only: its own pinned lock, installed on first use.
+scripts/lighthouse/node_modules/.stamp: scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	cd scripts/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: system-deps $(VENV)/.test-stamp node_modules/.stamp scripts/lighthouse/node_modules/.stamp ## Measure build speed, page weights and Lighthouse scores
 	$(PY) scripts/bench.py
 
 clean: ## Remove build output and caches (keeps .venv and node_modules)

@@ -34,6 +34,8 @@ MOCK = "mock.md"
 # studies' sections (formula images included) link from it as they do there.
 DESIGN = "mock/design.md"
 QUESTIONS_JSON = "questions.json"
+# What the study pages load first: no answers (export.deck_json).
+DECK_JSON = "deck.json"
 # Topic and question pages stand two folders deep (topics/x/, questions/x/):
 # links from a body made for a neutral page at that depth serve both.
 BODY_PAGE = "_/_.md"
@@ -356,8 +358,8 @@ def home_markdown(bank: Bank, downloads: list[outputs.Download], topic_pdfs: Map
     )
 
 
-def _questions_json_url(page: str) -> str:
-    return site_url(page, QUESTIONS_JSON)
+def _deck_url(page: str) -> str:
+    return site_url(page, DECK_JSON)
 
 
 # Minutes a mock interview's coding round allows for one exercise of each level.
@@ -377,7 +379,7 @@ def simple_pages(bank: Bank, exercise_index: str | None = None) -> dict[str, str
     for page, template in ((PRACTICE, "practice.md.j2"), (PROGRESS, "progress.md.j2"), (MOCK, "mock.md.j2")):
         pages[page] = render_template(
             template,
-            questions_json=_questions_json_url(page),
+            deck=_deck_url(page),
             exercises_json=site_url(page, exercise_index) if exercise_index else None,
             coding_minutes=MOCK_CODING_MINUTES,
             coding_counts=MOCK_CODING_COUNTS,

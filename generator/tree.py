@@ -24,7 +24,7 @@ from . import outputs, pages, paths, runner_assets
 from .answers import RenderedAnswer
 from .convert import convert_one
 from .exercises import Exercise
-from .export import questions_json
+from .export import deck_json, questions_json
 from .files import write_bytes_atomic
 from .links import question_page, topic_page
 from .mathsvg import MathRenderer, svg_metrics
@@ -40,7 +40,14 @@ VENDORED = {
     "minisearch/dist/umd/index.js": "assets/javascripts/vendor/minisearch.js",
     # ts-fsrs ships an ES module with no imports of its own; the study scripts import it by relative path.
     "ts-fsrs/dist/index.mjs": "assets/javascripts/vendor/ts-fsrs.mjs",
+    # Porter2 (Snowball English), CommonJS: wrapped below into a classic script for the search worker.
+    "wink-porter2-stemmer/src/wink-porter2-stemmer.js": "assets/javascripts/vendor/porter2.js",
 }
+# CommonJS files the search worker loads with importScripts: run with a module
+# object of their own, their export becomes a global of the worker.
+_AS_GLOBAL = {"assets/javascripts/vendor/porter2.js": "porter2"}
+SEARCH_ENGINE = "assets/javascripts/vendor/search-engine.js"
+_SEARCH_ENGINE_PARTS = ("assets/javascripts/vendor/minisearch.js", "assets/javascripts/vendor/porter2.js")
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
 
@@ -178,6 +185,7 @@ def make_tree(
     for path, text in pages.simple_pages(bank, index).items():
         tree.add(path, text)
     tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
+    tree.add(pages.DECK_JSON, deck_json(bank))
     for name, svg in formulas.files.items():
         tree.add(name, svg)
     for source in sorted(paths.authored_docs().rglob("*")):
@@ -203,7 +211,15 @@ def add_vendored_scripts(tree: Tree, node_modules: Path | None = None) -> None:
         text = source.read_text(encoding="utf-8")
         # Source maps are not shipped; a dangling reference only makes browsers ask for one.
         text = "\n".join(line for line in text.splitlines() if not line.startswith("//# sourceMappingURL=")) + "\n"
+        if target in _AS_GLOBAL:
+            text = (
+                f"self.{_AS_GLOBAL[target]} = (function () {{\n"
+                "var module = { exports: {} }, exports = module.exports;\n"
+                f"{text}return module.exports;\n}})();\n"
+            )
         tree.add(target, text)
+    # The search worker's engine in one file, one request when the reader reaches for search.
+    tree.add(SEARCH_ENGINE, "".join(tree.files[part].decode("utf-8") for part in _SEARCH_ENGINE_PARTS))
 
 
 def add_exercises(tree: Tree, bank: Bank, exercises: Mapping[str, Exercise]) -> None:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
+import io
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -29,13 +32,74 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_QuietHandler):
+    """Text files gzipped when the browser accepts it, as GitHub Pages serves them."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                return super().send_head()  # the redirect to the folder's slash
+            path = path / "index.html"
+        gzipped = path.suffix in (".html", ".js", ".mjs", ".css", ".json", ".svg", ".xml", ".txt")
+        if not gzipped or "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+class Link:
+    """A slow network shared by every request: a latency per response and one bandwidth for all."""
+
+    def __init__(self, latency_s: float, bytes_per_s: float) -> None:
+        self.latency_s, self.bytes_per_s = latency_s, bytes_per_s
+        self._lock = threading.Lock()
+        self._free = 0.0
+
+    def send(self, stream, data: bytes) -> None:
+        for start in range(0, len(data), 8192):
+            chunk = data[start : start + 8192]
+            with self._lock:
+                begin = max(time.monotonic(), self._free)
+                self._free = begin + len(chunk) / self.bytes_per_s
+                until = self._free
+            time.sleep(max(0.0, until - time.monotonic()))
+            stream.write(chunk)
+
+
+# Lighthouse's mobile preset: 150 ms round trip, 1.6 Mbit/s down (its CPU slowdown, 4x, is the browser's).
+MOBILE = (0.150, 1.6384e6 / 8)
+
+
+def _slow(handler: type, link: Link) -> type:
+    class Slow(handler):
+        def copyfile(self, source, outputfile) -> None:
+            link.send(outputfile, source.read())
+
+        def end_headers(self) -> None:
+            time.sleep(link.latency_s)
+            super().end_headers()
+
+    return Slow
+
+
 @contextlib.contextmanager
-def serve(site: Path, tmp: Path, sub_path: str = "guide") -> Iterator[str]:
-    """Serve site at http://127.0.0.1:PORT/<sub_path>/, like a GitHub project page."""
+def serve(
+    site: Path, tmp: Path, sub_path: str = "guide", *, compress: bool = False, link: Link | None = None
+) -> Iterator[str]:
+    """Serve site at http://127.0.0.1:PORT/<sub_path>/, like a GitHub project page (gzipped if compress, over link)."""
     root = tmp / "www"
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(site, root / sub_path, dirs_exist_ok=True)
-    handler = functools.partial(_QuietHandler, directory=str(root))
+    handler_class = _GzipHandler if compress else _QuietHandler
+    if link is not None:
+        handler_class = _slow(handler_class, link)
+    handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

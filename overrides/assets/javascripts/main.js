@@ -3,30 +3,27 @@
  * Material's instant navigation swaps pages without reloading, so mounting
  * runs again for every page through its document$ observable; this module
  * itself is loaded once, so the keyboard listener is added once and passes
- * keys to whatever the current page mounted.
+ * keys to whatever the current page mounted. The study pages' own tools are
+ * imported when a page has one (tests/pageweight.py counts them for those pages).
  */
-import { mountDesign } from "./design-round.js";
-import { mountMock } from "./mock.js";
-import { mountPractice } from "./practice.js";
-import { mountProgress } from "./progress.js";
-import { mountRubric } from "./rubric.js";
 import { openStore } from "./storage.js";
 import { patchTheme } from "./theme.js";
+import "./search-intent.js";
 import { mountActions, mountFilters, updateCounts } from "./topic.js";
 
 const MOUNTS = [
-  ["[data-qb-practice]", mountPractice],
-  ["[data-qb-progress]", mountProgress],
-  ["[data-qb-mock]", mountMock],
   [".qb-actions[data-qid]", mountActions],
   [".qb-filters", mountFilters],
-  ["[data-qb-rubric]", mountRubric],
-  ["[data-qb-design]", mountDesign],
 ];
-
 // Tools loaded only on the pages that have them: the exercise runner and
-// its editor are large, and a page without an exercise must not pay for them.
+// its editor are large, and a page without an exercise must not pay for them;
+// each study page's own tool is for that page alone.
 const LAZY = [
+  ["[data-qb-practice]", () => import("./practice.js"), "mountPractice"],
+  ["[data-qb-progress]", () => import("./progress.js"), "mountProgress"],
+  ["[data-qb-mock]", () => import("./mock.js"), "mountMock"],
+  ["[data-qb-rubric]", () => import("./rubric.js"), "mountRubric"],
+  ["[data-qb-design]", () => import("./design-round.js"), "mountDesign"],
   ["[data-qb-exercise]", () => import("./exercise.js"), "mountExercise"],
   ["[data-qb-mock-coding]", () => import("./mock-coding.js"), "mountMockCoding"],
 ];

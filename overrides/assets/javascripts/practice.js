@@ -181,7 +181,8 @@ export function mountPractice(container, store) {
     .catch((error) => {
       available.textContent = "Could not load the questions (" + error.message + "). Reload the page to try again.";
       setup.hidden = false;
-    });
+    })
+    .finally(() => container.classList.remove("qb-loading"));
 
   return { keys };
 }

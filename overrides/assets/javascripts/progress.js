@@ -192,6 +192,7 @@ export function mountProgress(container, store) {
     .catch((error) => {
       container.querySelector(".qb-progress-page__summary").textContent =
         "Could not load the questions (" + error.message + "). Reload the page to try again.";
-    });
+    })
+    .finally(() => container.classList.remove("qb-loading"));
   return {};
 }
