@@ -138,30 +138,24 @@ def make_tree(
         )
         for q in bank.questions
     }
-    # With MkDocs the site ships its own search index (search_index.py); an
-    # engine that indexes the pages for its own search must find the bodies in them.
-    own_search_index = engine == "mkdocs"
-    inline = not own_search_index
+    # Both engines ship our own search index, one document per question
+    # (search_index.py), so neither needs the bodies in the Markdown: they are
+    # theme templates, never parsed as Markdown, and their links (written for
+    # the page, not for the Markdown source) stay as written.
     for topic in bank.topics:
         bodies = {}
         for index, q in enumerate(topic.questions):
             text = texts[q.id]
             bodies[q.id] = pages.question_body(bank, q, text, open_answer=False)
             page_body = pages.question_page_body(bank, topic, index, text, repo)
-            if inline:
-                tree.add(question_page(q.id), pages.question_markdown(bank, q, text, own_search_index, page_body))
-            else:
-                tree.add_bodies(question_page(q.id), [page_body])
-                tree.add(question_page(q.id), pages.question_markdown(bank, q, text, own_search_index))
+            tree.add_bodies(question_page(q.id), [page_body])
+            tree.add(question_page(q.id), pages.question_markdown(bank, q, text))
         bodies = _numbered(bodies)
         pdf = topic_pdfs.get(topic.id)
-        if inline:
-            tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf, bodies))
-        else:
-            tree.add_bodies(topic_page(topic.id), list(bodies.values()))
-            tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf))
+        tree.add_bodies(topic_page(topic.id), list(bodies.values()))
+        tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf, engine=engine))
     tree.add(pages.HOME, pages.home_markdown(bank, downloads, topic_pdfs))
-    for path, text in pages.simple_pages(bank).items():
+    for path, text in pages.simple_pages(bank, engine).items():
         tree.add(path, text)
     tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
     for name, svg in formulas.files.items():

@@ -45,7 +45,7 @@ class Site:
             target = posixpath.normpath(posixpath.join(base or ".", parts.path))
             if parts.path.endswith("/") or target == ".":
                 target = "" if target == "." else target + "/"
-        return target.lstrip("./") if target not in ("", "./") else "", parts.fragment
+        return ("" if target in ("", "./") else target), parts.fragment
 
     def exists(self, url: str, fragment: str = "") -> bool:
         file = self.file_for(url)
