@@ -55,3 +55,38 @@ def rewrite_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnsw
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     write_bytes_atomic(path, data)
     return len(data)
+
+
+ZENSICAL_INDEX = Path("search.json")
+
+
+def rewrite_zensical_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnswer]) -> int:
+    """The same index for Zensical's search box; the size of what it loads on every page.
+
+    Zensical's box loads search.json with each page, hands its items to the
+    worker named in the page's config (search-zensical.js, which passes the
+    queries to the site's search worker) and shows the results from those
+    items: there, one short item per question, what a result shows. The
+    worker's own index is written where MkDocs' is, with the same documents.
+    """
+    path = site_dir / ZENSICAL_INDEX
+    index = json.loads(path.read_text(encoding="utf-8"))
+    kept = [item for item in index["items"] if not item["location"].startswith(_LEFT_OUT)]
+    documents = question_documents(bank, answers)
+    topics = {q.id: bank.topic_of(q).title for q in bank.questions}
+    # No tags on the items: Zensical would offer a tag filter, which the worker does not take.
+    shown = [
+        {"location": d["location"], "title": d["title"], "text": d["text"], "path": [topics[d["id"]]], "tags": []}
+        for d in documents
+    ]
+    index["items"] = shown + kept
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    write_bytes_atomic(path, data)
+    own = {"config": index["config"], "docs": documents + [_page_document(item) for item in kept]}
+    write_bytes_atomic(site_dir / INDEX, json.dumps(own, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return len(data)
+
+
+def _page_document(item: dict) -> dict:
+    """A section of another page, as MkDocs' search plugin would have listed it."""
+    return {"location": item["location"], "title": item["title"], "text": item["text"]}

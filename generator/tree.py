@@ -39,6 +39,12 @@ VENDORED = {
     # ts-fsrs ships an ES module with no imports of its own; the study scripts import it by relative path.
     "ts-fsrs/dist/index.mjs": "assets/javascripts/vendor/ts-fsrs.mjs",
 }
+# The script the theme's search box starts as its worker, per engine: ours
+# speaks Material's messages; under Zensical an adapter translates its own.
+SEARCH_WORKERS = {
+    "mkdocs": "assets/javascripts/search-worker.js",
+    "zensical": "assets/javascripts/search-zensical.js",
+}
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
 
@@ -205,9 +211,13 @@ def _numbered(bodies: Mapping[str, str]) -> dict[str, str]:
 def engine_config(config: Mapping, bank: Bank, engine: str = "mkdocs") -> dict:
     """mkdocs.yml for the tree: the project's settings, the tree's folders and the navigation."""
     generated = dict(config)
+    extra = dict(generated.get("extra", {}))
     if engine == "mkdocs":
         # Where overrides/main.html keeps the question pages' sidebars for the build (Jinja only).
-        generated["extra"] = {**generated.get("extra", {}), "qb_sidebars": {}}
+        extra["qb_sidebars"] = {}
+    # The worker the theme's search box starts (overrides/main.html).
+    extra["qb_search_worker"] = SEARCH_WORKERS[engine]
+    generated["extra"] = extra
     generated["docs_dir"] = "docs"
     generated.pop("site_dir", None)
     # The repository feeds our own edit and report links. Material would show

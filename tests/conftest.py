@@ -109,6 +109,22 @@ def shipped_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shipped_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped bank's site (no PDFs) built by Zensical into a temporary folder."""
+    from generator.engine import zensical_command
+
+    if zensical_command() is None:
+        pytest.skip("Zensical is not installed (make creates .venv-zensical)")
+    work = tmp_path_factory.mktemp("shipped-zensical")
+    run = run_generator(
+        "build", "--site-only", "--engine", "zensical", "--site-dir", str(work / "site"), content=ROOT / "content",
+        work=work, extra_env={"QUESTION_BANK_CACHE": str(ROOT / ".cache")},
+    )
+    assert run.returncode == 0, run.stderr
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
 def browser():
     """One headless Debian Chromium for the whole session (never a downloaded browser)."""
     from playwright.sync_api import sync_playwright
