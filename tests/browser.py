@@ -7,9 +7,9 @@ import functools
 import shutil
 import threading
 from collections.abc import Iterator
-from typing import ClassVar
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
