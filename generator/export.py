@@ -36,3 +36,24 @@ def questions_json(bank: Bank, short_text: dict[str, str]) -> str:
         for q in bank.questions
     ]
     return json.dumps({"questions": records}, ensure_ascii=False, indent=1) + "\n"
+
+
+def deck_json(bank: Bank) -> str:
+    """The study pages' deck: what a card shows before its answer, for every question.
+
+    Practice, mock and progress load this first (a tenth of questions.json) and
+    fetch each answer from its question's page as the card comes up.
+    """
+    records = [
+        {
+            "id": q.id,
+            "topic": q.topic_id,
+            "topic_title": bank.topic_of(q).title,
+            "question": q.question,
+            "difficulty": q.difficulty,
+            "tags": q.tags,
+            "url": question_url(q),
+        }
+        for q in bank.questions
+    ]
+    return json.dumps({"questions": records}, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -30,6 +30,8 @@ PRACTICE = "practice.md"
 PROGRESS = "progress.md"
 MOCK = "mock.md"
 QUESTIONS_JSON = "questions.json"
+# What the study pages load first: no answers (export.deck_json).
+DECK_JSON = "deck.json"
 # Topic and question pages stand two folders deep (topics/x/, questions/x/):
 # links from a body made for a neutral page at that depth serve both.
 BODY_PAGE = "_/_.md"
@@ -221,8 +223,8 @@ def home_markdown(bank: Bank, downloads: list[outputs.Download], topic_pdfs: Map
     )
 
 
-def _questions_json_url(page: str) -> str:
-    return site_url(page, QUESTIONS_JSON)
+def _deck_url(page: str) -> str:
+    return site_url(page, DECK_JSON)
 
 
 def simple_pages(bank: Bank, engine: str = "mkdocs") -> dict[str, str]:
@@ -238,7 +240,7 @@ def simple_pages(bank: Bank, engine: str = "mkdocs") -> dict[str, str]:
     for page, template in ((PRACTICE, "practice.md.j2"), (PROGRESS, "progress.md.j2"), (MOCK, "mock.md.j2")):
         pages[page] = render_template(
             template,
-            questions_json=_questions_json_url(page),
+            deck=_deck_url(page),
             grades=GRADES,
             mock_ratings=MOCK_RATINGS,
             mock_lengths=MOCK_LENGTHS,

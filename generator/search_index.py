@@ -1,25 +1,37 @@
-"""The search index the site ships: one document per question, with its fields kept apart.
+"""The search index the site ships: built at build time, sharded, loaded by the worker on demand.
 
 MkDocs' search plugin indexes pages section by section, so a topic page that
 carries every question's tags outranks the questions themselves. Here each
 question is one document with its text, tags, short answer and body as
 separate fields, which the site's search worker (MiniSearch) weighs in that
 order; the other pages keep the entries the plugin made for them.
+
+generator/search_build.js (Node, with the same term rules as the worker,
+overrides/assets/javascripts/search-terms.js) makes the index into the
+files of search/qb/: a meta file and shards a query fetches by its words.
+Material fetches search/search_index.json with every page, so that file
+keeps only the plugin's config (the on-page highlighter reads it).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import shutil
+import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
+from . import paths
 from .answers import RenderedAnswer, plain_text
 from .files import write_bytes_atomic
 from .links import QUESTION_DIR, TOPIC_DIR, question_url
 from .model import Bank
 
 INDEX = Path("search") / "search_index.json"
+# The index the worker loads, one folder of files.
+SHARDS = Path("search") / "qb"
+BUILDER = Path(__file__).with_name("search_build.js")
 # Pages whose entries would crowd the questions out, or duplicate them.
 _LEFT_OUT = (f"{QUESTION_DIR}/", f"{TOPIC_DIR}/", "tags/")
 
@@ -46,47 +58,62 @@ def question_documents(bank: Bank, answers: Mapping[str, RenderedAnswer]) -> lis
     return documents
 
 
-def rewrite_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnswer]) -> int:
-    """Replace the engine's question, topic and tag entries by one document per question; the index's size."""
+def build_shards(documents: list[dict]) -> dict[str, bytes]:
+    """The files of search/qb/ for these documents, made by search_build.js."""
+    node = shutil.which("node")
+    if node is None:
+        raise FileNotFoundError("node is not installed: the search index is built with Node.js")
+    run = subprocess.run(
+        [node, str(BUILDER)],
+        input=json.dumps({"docs": documents}, ensure_ascii=False).encode("utf-8"),
+        capture_output=True,
+        cwd=paths.ROOT,
+        check=False,
+    )
+    if run.returncode != 0:
+        raise RuntimeError(f"{BUILDER.name} failed: {run.stderr.decode('utf-8', 'replace')[-2000:]}")
+    return {name: text.encode("utf-8") for name, text in json.loads(run.stdout)["files"].items()}
+
+
+def rewrite_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnswer], engine: str = "mkdocs") -> int:
+    """Write search/qb/ (one document per question, then the engine's other pages); its size in bytes."""
     path = site_dir / INDEX
-    index = json.loads(path.read_text(encoding="utf-8"))
-    kept = [doc for doc in index["docs"] if not doc["location"].startswith(_LEFT_OUT)]
-    index["docs"] = question_documents(bank, answers) + kept
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    write_bytes_atomic(path, data)
-    return len(data)
+    documents = question_documents(bank, answers)
+    if engine == "zensical":
+        documents += rewrite_zensical_items(site_dir, bank, documents)
+    elif path.is_file():
+        index = json.loads(path.read_text(encoding="utf-8"))
+        documents += [doc for doc in index["docs"] if not doc["location"].startswith(_LEFT_OUT)]
+        stub = {"config": index.get("config", {}), "docs": []}
+        write_bytes_atomic(path, json.dumps(stub, separators=(",", ":")).encode("utf-8"))
+    files = build_shards(documents)
+    for name, data in files.items():
+        write_bytes_atomic(site_dir / SHARDS / name, data)
+    return sum(len(data) for data in files.values())
 
 
-ZENSICAL_INDEX = Path("search.json")
+ZENSICAL_ITEMS = Path("search.json")
 
 
-def rewrite_zensical_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnswer]) -> int:
-    """The same index for Zensical's search box; the size of what it loads on every page.
+def rewrite_zensical_items(site_dir: Path, bank: Bank, questions: list[dict]) -> list[dict]:
+    """Zensical's search.json with one item per question; the other pages' sections, as documents.
 
-    Zensical's box loads search.json with each page, hands its items to the
-    worker named in the page's config (search-zensical.js, which passes the
-    queries to the site's search worker) and shows the results from those
-    items: there, one short item per question, what a result shows. The
-    worker's own index is written where MkDocs' is, with the same documents.
+    Zensical's search box loads search.json with every page, hands its items
+    to the worker the page's config names (search-zensical.js, which passes
+    the queries on to the site's search worker) and shows each result from
+    its item: so one short item per question, just what a result shows, and
+    the other pages' sections as Zensical made them. The worker finds the
+    same sections in its own index.
     """
-    path = site_dir / ZENSICAL_INDEX
+    path = site_dir / ZENSICAL_ITEMS
     index = json.loads(path.read_text(encoding="utf-8"))
     kept = [item for item in index["items"] if not item["location"].startswith(_LEFT_OUT)]
-    documents = question_documents(bank, answers)
     topics = {q.id: bank.topic_of(q).title for q in bank.questions}
     # No tags on the items: Zensical would offer a tag filter, which the worker does not take.
     shown = [
         {"location": d["location"], "title": d["title"], "text": d["text"], "path": [topics[d["id"]]], "tags": []}
-        for d in documents
+        for d in questions
     ]
     index["items"] = shown + kept
-    data = json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    write_bytes_atomic(path, data)
-    own = {"config": index["config"], "docs": documents + [_page_document(item) for item in kept]}
-    write_bytes_atomic(site_dir / INDEX, json.dumps(own, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
-    return len(data)
-
-
-def _page_document(item: dict) -> dict:
-    """A section of another page, as MkDocs' search plugin would have listed it."""
-    return {"location": item["location"], "title": item["title"], "text": item["text"]}
+    write_bytes_atomic(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return [{"location": item["location"], "title": item["title"], "text": item["text"]} for item in kept]

@@ -22,7 +22,7 @@ import yaml
 
 from . import outputs, pages, paths
 from .answers import RenderedAnswer
-from .export import questions_json
+from .export import deck_json, questions_json
 from .files import write_bytes_atomic
 from .links import question_page, topic_page
 from .mathsvg import MathRenderer, svg_metrics
@@ -38,6 +38,8 @@ VENDORED = {
     "minisearch/dist/umd/index.js": "assets/javascripts/vendor/minisearch.js",
     # ts-fsrs ships an ES module with no imports of its own; the study scripts import it by relative path.
     "ts-fsrs/dist/index.mjs": "assets/javascripts/vendor/ts-fsrs.mjs",
+    # Porter2 (Snowball English), CommonJS: wrapped below into a classic script for the search worker.
+    "wink-porter2-stemmer/src/wink-porter2-stemmer.js": "assets/javascripts/vendor/porter2.js",
 }
 # The script the theme's search box starts as its worker, per engine: ours
 # speaks Material's messages; under Zensical an adapter translates its own.
@@ -45,6 +47,9 @@ SEARCH_WORKERS = {
     "mkdocs": "assets/javascripts/search-worker.js",
     "zensical": "assets/javascripts/search-zensical.js",
 }
+# CommonJS files the search worker loads with importScripts: run with a module
+# object of their own, their export becomes a global of the worker.
+_AS_GLOBAL = {"assets/javascripts/vendor/porter2.js": "porter2"}
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
 
@@ -164,6 +169,7 @@ def make_tree(
     for path, text in pages.simple_pages(bank, engine).items():
         tree.add(path, text)
     tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
+    tree.add(pages.DECK_JSON, deck_json(bank))
     for name, svg in formulas.files.items():
         tree.add(name, svg)
     for source in sorted(paths.authored_docs().rglob("*")):
@@ -187,6 +193,12 @@ def add_vendored_scripts(tree: Tree, node_modules: Path | None = None) -> None:
         text = source.read_text(encoding="utf-8")
         # Source maps are not shipped; a dangling reference only makes browsers ask for one.
         text = "\n".join(line for line in text.splitlines() if not line.startswith("//# sourceMappingURL=")) + "\n"
+        if target in _AS_GLOBAL:
+            text = (
+                f"self.{_AS_GLOBAL[target]} = (function () {{\n"
+                "var module = { exports: {} }, exports = module.exports;\n"
+                f"{text}return module.exports;\n}})();\n"
+            )
         tree.add(target, text)
 
 

@@ -182,19 +182,47 @@ def test_questions_json_export(site: Site) -> None:
         assert site.exists(record["url"], "")
 
 
-def test_search_index_has_one_document_per_question_and_no_topic_or_tag_pages(site: Site) -> None:
-    index = json.loads((site.root / "search" / "search_index.json").read_text())
-    docs = index["docs"]
-    question = next(d for d in docs if d["location"] == "questions/alpha-one/")
-    assert "first alpha question" in question["title"]
-    assert set(question["tags"]) == {"fundamentals", "metrics"}
-    # The fields the search worker weighs apart: the question, its id, tags, short answer and body.
-    assert question["id"] == "alpha-one" and question["short"] and "The first answer" in question["body"]
-    assert any("The second answer, with a table" in d["body"] for d in docs if d["location"].startswith("questions/"))
-    assert len([d for d in docs if d["location"].startswith("questions/")]) == len(fixture_questions())
+def test_study_pages_load_a_deck_without_answers(site: Site) -> None:
+    deck = json.loads((site.root / "deck.json").read_text())["questions"]
+    full = json.loads((site.root / "questions.json").read_text())["questions"]
+    assert [q["id"] for q in deck] == [q["id"] for q in full]
+    assert set(deck[0]) == {"id", "topic", "topic_title", "question", "difficulty", "tags", "url"}
+    assert (site.root / "deck.json").stat().st_size * 3 < (site.root / "questions.json").stat().st_size
+    for page in ("practice/", "mock/", "progress/"):
+        assert site.page(page).select_one("[data-questions]")["data-questions"] == "../deck.json", page
+
+
+def test_search_index_is_built_ahead_one_document_per_question_in_shards(site: Site) -> None:
+    stub = json.loads((site.root / "search" / "search_index.json").read_text())
+    # Material fetches this file with every page: the plugin's config only, no documents.
+    assert stub["docs"] == [] and stub["config"]["lang"] == ["en"]
+    folder = site.root / "search" / "qb"
+    meta = json.loads((folder / "meta.json").read_text())
+    docs = {doc[0]: doc for doc in meta["docs"]}
+    _, title, qid, exercise = docs["questions/alpha-one/"]
+    assert "first alpha question" in title and qid == "alpha-one" and exercise == 0
+    assert len([d for d in docs if d.startswith("questions/")]) == len(fixture_questions())
     # Topic pages and the tag and index pages would crowd the questions out.
     for excluded in ("topics/alpha/", "tags/", "questions/"):
-        assert not any(d["location"].split("#")[0] == excluded for d in docs), excluded
+        assert not any(d.split("#")[0] == excluded for d in docs), excluded
+    # The fields the search worker weighs apart: the question, its id, tags, short answer and body.
+    assert list(meta["fieldIds"]) == ["title", "id", "tags", "short", "body"]
+    n = list(docs).index("questions/alpha-one/")
+    entries = {term: fields for shard in folder.glob("t*.json") for term, fields in json.loads(shard.read_text())}
+    # "first" in the question text, "alpha-one" in the id, "fundamentals" as a tag, "answer" in the body, stemmed.
+    assert str(n) in entries["first"][str(meta["fieldIds"]["title"])]
+    joined = entries.get("alphaon") or entries["alphaone"]
+    assert str(n) in joined[str(meta["fieldIds"]["id"])]
+    assert str(n) in entries["fundament"][str(meta["fieldIds"]["tags"])]
+    assert str(n) in entries["answer"][str(meta["fieldIds"]["body"])]
+    # Every term lives in the shard its first two letters name.
+    starts = meta["shards"]
+    for number, start in enumerate(starts):
+        terms = [t for t, _ in json.loads((folder / f"t{number}.json").read_text())]
+        end = starts[number + 1] if number + 1 < len(starts) else None
+        assert all(start <= t[:2] and (end is None or t[:2] < end) for t in terms), number
+    text, tags = json.loads((folder / "d0.json").read_text())[n]
+    assert set(tags) == {"fundamentals", "metrics"} and text
 
 
 def test_question_page_has_everything_a_reader_needs(site: Site) -> None:

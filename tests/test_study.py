@@ -311,7 +311,7 @@ def test_progress_charts_from_seeded_progress(page, site_url: str) -> None:
     seed(page, state)
     page.goto(site_url + "progress/")
     bars = page.locator(".qb-topic-bars li")
-    # The bars are drawn once questions.json has arrived; count() alone does not wait.
+    # The bars are drawn once deck.json has arrived; count() alone does not wait.
     bars.first.wait_for()
     assert bars.count() == 2
     one = page.locator('.qb-topic-bars li[data-topic="one"] progress')
@@ -445,7 +445,7 @@ def test_a_failed_answer_fetch_says_so_and_can_be_retried(page, site_url: str) -
 
 
 def test_a_failed_questions_fetch_says_so(page, site_url: str) -> None:
-    page.route("**/questions.json", lambda route: route.fulfill(status=500, body="no"))
+    page.route("**/deck.json", lambda route: route.fulfill(status=500, body="no"))
     page.goto(site_url + "mock/")
     assert "Could not load the questions (500" in page.locator(".qb-mock__status").inner_text()
 

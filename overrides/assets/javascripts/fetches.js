@@ -1,4 +1,4 @@
-/* The bank's questions.json and the answers on the question pages, fetched once a visit.
+/* The study deck (deck.json) and the answers on the question pages, fetched once a visit.
  *
  * A failed fetch is dropped from the cache, so the next try asks again
  * instead of repeating the failure for the rest of the visit.
@@ -20,7 +20,7 @@ async function ok(url) {
   return response;
 }
 
-/** The questions of questions.json, from an element's data-questions (relative to the page). */
+/** The questions of the deck (deck.json: no answers), from an element's data-questions (relative to the page). */
 export function fetchQuestions(element) {
   const url = new URL(element.getAttribute("data-questions"), window.location.href).href;
   return once(url, async () => (await (await ok(url)).json()).questions);

@@ -10,6 +10,7 @@ import { mountPractice } from "./practice.js";
 import { mountProgress } from "./progress.js";
 import { openStore } from "./storage.js";
 import { patchTheme } from "./theme.js";
+import "./search-intent.js";
 import { mountActions, mountFilters, updateCounts } from "./topic.js";
 
 const MOUNTS = [

@@ -12,7 +12,8 @@
  *                                                          items: [{id, matches}], id an index
  *                                                          into search.json's items
  *                      {type: 4}                          search cannot work
- *   here -> worker     {type: 0 SETUP, data}, {type: 4 WARM}, {type: 2 QUERY, data: "text"}
+ *   here -> worker     {type: 0 SETUP}, {type: 2 QUERY, data: "text"} (its interface is
+ *                      documented at the top of search-worker.js)
  *   worker -> here     {type: 1 READY}, {type: 3 RESULT, data: {items: [[{location, title, text}]]}}
  *
  * The generator writes search.json's items for Zensical (search_index.py):
@@ -20,12 +21,10 @@
  * worker answers with. Swapping the worker means changing this file only. */
 
 const Z_SETUP = 0, Z_READY = 1, Z_QUERY = 2, Z_RESULT = 3, Z_ERROR = 4;
-const W_SETUP = 0, W_READY = 1, W_QUERY = 2, W_RESULT = 3, W_WARM = 4;
+const W_SETUP = 0, W_READY = 1, W_QUERY = 2, W_RESULT = 3;
 const PAGE = 10;
 // The site's root, from this script's place in it (assets/javascripts/).
 const ROOT = new URL("../../", self.location.href);
-// Today's worker takes its index in SETUP; the generator writes it here for Zensical as for MkDocs.
-const INDEX = new URL("search/search_index.json", ROOT);
 
 let worker = null;
 let ready = false;
@@ -113,7 +112,7 @@ function onWorkerMessage(event) {
   }
 }
 
-async function setup(data) {
+function setup(data) {
   byLocation = new Map((data.items || []).map((item, index) => [relative(item.location), index]));
   try {
     worker = new Worker(new URL("search-worker.js", self.location.href));
@@ -126,14 +125,9 @@ async function setup(data) {
     if (event.preventDefault) event.preventDefault();
     fail();
   };
-  worker.postMessage({ type: W_WARM });
-  try {
-    const response = await fetch(INDEX);
-    if (!response.ok) throw new Error(`${INDEX}: ${response.status}`);
-    worker.postMessage({ type: W_SETUP, data: await response.json() });
-  } catch (error) {
-    fail();
-  }
+  // The worker loads its own index, and only once the reader reaches for
+  // search (search-intent.js) or types: Zensical starts this with every page.
+  worker.postMessage({ type: W_SETUP });
 }
 
 function ask(query) {
