@@ -71,7 +71,7 @@ test: lint ## Run the whole test suite (lint first)
 lint: system-deps-test $(VENV)/.test-stamp node_modules/.stamp $(ZENSICAL_VENV)/.stamp ## Check the Python code with ruff
 	$(PY) -m ruff check --output-format concise generator tests code_examples scripts
 
-bench: system-deps $(VENV)/.test-stamp node_modules/.stamp ## Measure build speed and output sizes
+bench: system-deps $(VENV)/.test-stamp node_modules/.stamp $(ZENSICAL_VENV)/.stamp ## Measure build speed and output sizes (both site engines)
 	$(PY) scripts/bench.py
 
 clean: ## Remove build output and caches (keeps .venv and node_modules)
