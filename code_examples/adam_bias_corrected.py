@@ -22,18 +22,24 @@ class Adam:
 
     def step(self, theta: np.ndarray, grad: np.ndarray) -> np.ndarray:
         """Return the updated parameters; the moment estimates are kept on the optimizer."""
-        if self.lr <= 0 or not (0 <= self.beta1 < 1 and 0 <= self.beta2 < 1) or self.eps <= 0:
-            raise ValueError("need lr > 0, betas in [0, 1) and eps > 0 (eps = 0 makes a zero gradient 0/0)")
+        # Written as "not (... )" so that NaN, which fails every comparison, is rejected too.
+        if not (0 < self.lr < np.inf and 0 <= self.beta1 < 1 and 0 <= self.beta2 < 1 and 0 < self.eps < np.inf):
+            raise ValueError("need a finite lr > 0, betas in [0, 1) and a finite eps > 0 (eps = 0 makes 0/0)")
+        if not 0 <= self.weight_decay < np.inf:
+            raise ValueError("weight_decay must be a finite number >= 0")
         theta, grad = np.asarray(theta, dtype=float), np.asarray(grad, dtype=float)
         if self.m is None or self.v is None:
             self.m, self.v = np.zeros_like(theta), np.zeros_like(theta)
         if grad.shape != theta.shape or self.m.shape != theta.shape:
             raise ValueError("grad and the optimizer state must have the parameters' shape")
-        if not np.isfinite(grad).all():  # skip-or-stop, as mixed-precision loss scalers do; never poison m and v
-            raise FloatingPointError("non-finite gradient: lower the learning rate or clip gradients")
+        with np.errstate(over="ignore"):
+            grad_sq = grad**2  # |g| above about 1.3e154 overflows to inf here, which would pin v at inf for good
+        if not (np.isfinite(grad).all() and np.isfinite(grad_sq).all()):
+            # skip-or-stop, as mixed-precision loss scalers do; never poison m and v
+            raise FloatingPointError("non-finite gradient or squared gradient: lower the learning rate or clip")
         self.t += 1  # t starts at 1, or the corrections below divide by zero
         self.m = self.beta1 * self.m + (1 - self.beta1) * grad  # first moment: momentum
-        self.v = self.beta2 * self.v + (1 - self.beta2) * grad**2  # second moment: per-parameter scale
+        self.v = self.beta2 * self.v + (1 - self.beta2) * grad_sq  # second moment: per-parameter scale
         m_hat = self.m / (1 - self.beta1**self.t)  # undo the pull toward the zero initial state
         v_hat = self.v / (1 - self.beta2**self.t)
         decay = self.lr * self.weight_decay * theta  # AdamW: shrink the weights directly, outside m and v

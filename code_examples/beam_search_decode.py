@@ -30,11 +30,14 @@ def beam_search(
     for _ in range(max_len):
         candidates: list[Hypothesis] = []
         for tokens, score in beams:
-            log_p = next_log_probs(tokens)
+            log_p = np.asarray(next_log_probs(tokens), dtype=float)
+            if log_p.ndim != 1 or np.isnan(log_p).any() or np.isposinf(log_p).any():  # NaN would rank arbitrarily
+                raise ValueError("next_log_probs must return a 1-D array of log-probabilities without NaN or +inf")
             # only a beam's own best beam_width extensions can make the global top beam_width
             for tok in np.argsort(-log_p, kind="stable")[:beam_width]:  # equal log-probs: lower token id first
                 candidates.append((tokens + (int(tok),), score + float(log_p[tok])))
-        candidates.sort(key=lambda c: c[1], reverse=True)  # stable: ties keep the earlier beam's order
+        # stable sort: equal scores keep the earlier beam first, then the lower token id within a beam
+        candidates.sort(key=lambda c: c[1], reverse=True)
         beams = []
         for tokens, score in candidates[:beam_width]:
             (finished if tokens[-1] == eos else beams).append((tokens, score))

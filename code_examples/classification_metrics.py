@@ -13,6 +13,9 @@ def precision_recall_f1(
     if y_true.ndim != 1 or y_true.shape != y_pred.shape:  # == would otherwise broadcast (3,) against (1,)
         raise ValueError("y_true and y_pred must be 1-D and of the same length")
     actual, predicted = y_true == positive, y_pred == positive
+    if not (actual.any() or predicted.any()) and np.unique(np.concatenate([y_true, y_pred])).size >= 2:
+        # e.g. positive=1 on "spam"/"ham" labels: a typo, not a model that found nothing
+        raise ValueError(f"positive label {positive!r} occurs in neither array")
     tp = int(np.sum(actual & predicted))
     fp = int(np.sum(~actual & predicted))
     fn = int(np.sum(actual & ~predicted))

@@ -9,6 +9,8 @@ class GaussianNaiveBayes:
     """Per-class feature means and variances; features assumed independent given the class."""
 
     def __init__(self, var_smoothing: float = 1e-9) -> None:
+        if not var_smoothing >= 0:  # also catches NaN; a negative value could make a variance negative
+            raise ValueError(f"var_smoothing must be a non-negative number, got {var_smoothing!r}")
         self.var_smoothing = var_smoothing
         self.classes = np.zeros(0)
         self.log_prior = np.zeros(0)
@@ -31,8 +33,10 @@ class GaussianNaiveBayes:
     def joint_log_likelihood(self, X: np.ndarray) -> np.ndarray:
         """log P(c) + sum_j log N(x_j | mu_cj, var_cj) for every row and class, shape (n, k)."""
         X = np.atleast_2d(np.asarray(X, dtype=float))
-        if X.shape[1] != self.means.shape[1]:
-            raise ValueError(f"expected {self.means.shape[1]} features, got {X.shape[1]}")
+        if X.ndim != 2 or X.shape[1] != self.means.shape[1]:
+            raise ValueError(f"expected {self.means.shape[1]} features, got shape {X.shape}")
+        if not np.isfinite(X).all():  # NaN would give NaN probabilities for every class
+            raise ValueError("rows to score must be finite")
         diff2 = (X[:, None, :] - self.means[None, :, :]) ** 2  # (n, k, d)
         log_pdf = -0.5 * (np.log(2 * np.pi * self.vars)[None] + diff2 / self.vars[None])
         return self.log_prior + log_pdf.sum(axis=2)  # a sum of logs, not a product of tiny numbers

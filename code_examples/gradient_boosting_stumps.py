@@ -34,10 +34,12 @@ class GradientBoostingStumps:
     """F_0 = mean(y); each round fits a stump to the residuals y - F and adds learning_rate times it."""
 
     def __init__(self, n_estimators: int = 100, learning_rate: float = 0.1) -> None:
-        if n_estimators < 0 or not learning_rate > 0.0:
-            raise ValueError("need n_estimators >= 0 and learning_rate > 0")
+        if isinstance(n_estimators, bool) or not isinstance(n_estimators, (int, np.integer)) or n_estimators < 0:
+            raise ValueError(f"n_estimators must be an integer >= 0, got {n_estimators!r}")
+        if not learning_rate > 0.0:  # also rejects NaN
+            raise ValueError(f"learning_rate must be positive, got {learning_rate!r}")
         self.n_estimators, self.learning_rate = n_estimators, learning_rate
-        self.init = 0.0
+        self.init, self.n_features = 0.0, 0
         self.stumps: list[tuple[int, float, float, float]] = []
 
     def fit(self, X: np.ndarray, y: np.ndarray) -> GradientBoostingStumps:
@@ -46,7 +48,7 @@ class GradientBoostingStumps:
             raise ValueError("X must be (n, d) with n >= 1 and y must be (n,)")
         if not (np.isfinite(X).all() and np.isfinite(y).all()):
             raise ValueError("X and y must be finite")
-        self.init, self.stumps = float(y.mean()), []
+        self.init, self.stumps, self.n_features = float(y.mean()), [], X.shape[1]
         F = np.full(len(y), self.init)
         for _ in range(self.n_estimators):
             residual = y - F  # the negative gradient of (y - F)^2 / 2
@@ -63,6 +65,9 @@ class GradientBoostingStumps:
     def staged_predict(self, X: np.ndarray) -> list[np.ndarray]:
         """Predictions after 0, 1, ..., n_estimators rounds (for choosing the number of rounds)."""
         X = np.asarray(X, dtype=float)
+        if X.ndim != 2 or X.shape[1] != self.n_features or not np.isfinite(X).all():
+            # a stump indexes one column: a wrong width or a NaN would be routed silently
+            raise ValueError(f"X must be a finite (m, {self.n_features}) array, got shape {X.shape}")
         F = np.full(len(X), self.init)
         out = [F.copy()]
         for stump in self.stumps:

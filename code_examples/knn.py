@@ -19,7 +19,8 @@ class KNNClassifier:
             raise ValueError("X must be a finite (n, d) array with one label per row")
         if self.k > len(X):
             raise ValueError(f"k = {self.k} exceeds the {len(X)} training rows")
-        self.X = X
+        self.center = X.mean(axis=0)  # distances ignore a shift; centring stops |q|^2 - 2q.x + |x|^2 cancelling
+        self.X = X - self.center
         self.classes, self.codes = np.unique(y, return_inverse=True)  # labels -> 0..c-1
         return self
 
@@ -29,9 +30,11 @@ class KNNClassifier:
 
     def predict(self, Q: np.ndarray) -> np.ndarray:
         Q = np.atleast_2d(np.asarray(Q, dtype=float))
-        if Q.shape[1] != self.X.shape[1]:
-            raise ValueError(f"queries need {self.X.shape[1]} features, got {Q.shape[1]}")
-        d2 = self._squared_distances(Q)
+        if Q.ndim != 2 or Q.shape[1] != self.X.shape[1]:
+            raise ValueError(f"queries need {self.X.shape[1]} features, got shape {Q.shape}")
+        if not np.isfinite(Q).all():  # a NaN distance would make argpartition pick arbitrary neighbours
+            raise ValueError("queries must be finite")
+        d2 = self._squared_distances(Q - self.center)
         # k smallest per row, unordered; equidistant rows at the cut are picked arbitrarily, as in scikit-learn
         nearest = np.argpartition(d2, self.k - 1, axis=1)[:, : self.k]
         votes = np.zeros((len(Q), len(self.classes)), dtype=int)

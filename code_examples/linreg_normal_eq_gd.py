@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 
 
@@ -43,13 +45,19 @@ def fit_gradient_descent(
         raise ValueError("lr must be positive")
     n, d = X.shape
     w, b = np.zeros(d), 0.0
+    first_norm = None
     for _ in range(n_iter):
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is caught just below
             r = X @ w + b - y  # residuals, shape (n,)
             grad_w, grad_b = X.T @ r / n, r.mean()
-        if not (np.isfinite(grad_w).all() and np.isfinite(grad_b)):  # the step was above 2 / lambda_max
-            raise FloatingPointError("gradient descent diverged: lower lr or standardize X")
-        w, b = w - lr * grad_w, b - lr * grad_b
+            norm = float(np.sqrt(grad_w @ grad_w + grad_b**2))
+        first_norm = norm if first_norm is None else first_norm
+        # Below 2 / lambda_max every step shrinks the gradient of this quadratic, so growth means divergence,
+        # even when the growth is too slow to overflow within n_iter.
+        if not np.isfinite(norm) or norm > 10 * first_norm:
+            raise FloatingPointError("gradient descent diverged (lr above 2 / lambda_max): lower lr or standardize X")
         if max(np.abs(grad_w).max(initial=0.0), abs(grad_b)) < tol:
-            break
+            return w, float(b)  # converged: the gradient at w is below tol
+        w, b = w - lr * grad_w, b - lr * grad_b
+    warnings.warn(f"no convergence to tol={tol} in {n_iter} steps; raise n_iter or lr", RuntimeWarning, stacklevel=2)
     return w, float(b)

@@ -21,8 +21,8 @@ class LogisticRegression:
     """Minimises mean log loss + (l2 / 2) * ||w||^2; the bias is not penalised."""
 
     def __init__(self, lr: float = 0.1, n_iter: int = 1000, l2: float = 0.0, tol: float = 1e-6) -> None:
-        if lr <= 0 or n_iter < 0 or l2 < 0:
-            raise ValueError("need lr > 0, n_iter >= 0 and l2 >= 0")
+        if not (lr > 0 and n_iter >= 0 and l2 >= 0 and tol >= 0):  # "not (...)" also rejects NaN
+            raise ValueError("need lr > 0, n_iter >= 0, l2 >= 0 and tol >= 0")
         self.lr, self.n_iter, self.l2, self.tol = lr, n_iter, l2, tol
         self.w = np.zeros(0)
         self.b = 0.0
@@ -41,7 +41,7 @@ class LogisticRegression:
             grad_b = err.mean()
             self.w -= self.lr * grad_w
             self.b -= self.lr * grad_b
-            if max(np.abs(grad_w).max(), abs(grad_b)) < self.tol:  # converged
+            if max(np.abs(grad_w).max(initial=0.0), abs(grad_b)) < self.tol:  # converged (initial: d may be 0)
                 break
         return self
 

@@ -6,12 +6,12 @@ import numpy as np
 
 
 def _is_missing(col: np.ndarray) -> np.ndarray:
-    """Boolean mask of None entries in an object column."""
-    return np.array([value is None for value in col], dtype=bool)
+    """Boolean mask of missing entries in an object column: None, or a float NaN as pandas writes it."""
+    return np.array([value is None or (isinstance(value, float) and value != value) for value in col], dtype=bool)
 
 
 def _check(X_num: np.ndarray, X_cat: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Two 2-D blocks with the same rows; numeric NaN and categorical None mark missing values."""
+    """Two 2-D blocks with the same rows; numeric NaN and categorical None or NaN mark missing values."""
     X_num, X_cat = np.asarray(X_num, dtype=float), np.asarray(X_cat, dtype=object)
     if X_num.ndim != 2 or X_cat.ndim != 2 or len(X_num) != len(X_cat):
         raise ValueError("X_num and X_cat must be 2-D with the same number of rows")

@@ -20,20 +20,30 @@ class RunningStats:
         x = float(x)
         if not math.isfinite(x):  # one NaN or inf would poison every later result
             raise ValueError(f"value must be finite, got {x}")
-        self.n += 1
+        n = self.n + 1
         delta = x - self.mean
-        self.mean += delta / self.n
-        self.m2 += delta * (x - self.mean)  # old deviation times new deviation
+        mean = self.mean + delta / n
+        m2 = self.m2 + delta * (x - mean)  # old deviation times new deviation
+        self._commit(n, mean, m2)
+
+    def _commit(self, n: int, mean: float, m2: float) -> None:
+        """Store the new state only if it is finite: values near 1e308 can overflow delta or M2."""
+        if not (math.isfinite(mean) and math.isfinite(m2)):
+            raise OverflowError("mean or M2 overflowed float64; rescale the data (the summary is unchanged)")
+        self.n, self.mean, self.m2 = n, mean, m2
 
     def merge(self, other: RunningStats) -> None:
         """Absorb another summary (Chan et al.): the combine step of a map-reduce over workers or chunks."""
         if other.n == 0:
             return
+        if self.n == 0:  # copy: delta**2 * 0 would be inf * 0 = NaN for a mean near the float limit
+            self.n, self.mean, self.m2 = other.n, other.mean, other.m2
+            return
         n = self.n + other.n
         delta = other.mean - self.mean
-        self.mean += delta * other.n / n
-        self.m2 += other.m2 + delta**2 * self.n * other.n / n
-        self.n = n
+        mean = self.mean + delta * (other.n / n)
+        m2 = self.m2 + other.m2 + delta * delta * (self.n * other.n / n)  # delta * delta gives inf, ** raises
+        self._commit(n, mean, m2)
 
     def update_batch(self, xs: np.ndarray) -> None:
         """Merge a whole chunk at once, e.g. one file of a dataset too big for memory."""
@@ -43,8 +53,11 @@ class RunningStats:
         if not np.isfinite(xs).all():
             raise ValueError("chunk contains NaN or infinity")
         chunk = RunningStats()
-        chunk.n, chunk.mean = xs.size, float(xs.mean())
-        chunk.m2 = float(((xs - chunk.mean) ** 2).sum())  # two-pass within the chunk: no cancellation
+        scale = float(np.abs(xs).max()) or 1.0  # sum xs / scale, so a mean near 1e308 does not overflow
+        with np.errstate(over="ignore", invalid="ignore"):  # a true overflow shows up as a non-finite value
+            mean = scale * float((xs / scale).mean())
+            m2 = float(((xs - mean) ** 2).sum())  # two-pass within the chunk: no cancellation
+        chunk._commit(xs.size, mean, m2)
         self.merge(chunk)
 
     @property

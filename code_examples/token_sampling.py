@@ -18,12 +18,15 @@ def sampling_distribution(
         raise ValueError(f"top_k must be a positive integer or None, got {top_k!r}")
     if top_p is not None and not 0.0 < top_p <= 1.0:
         raise ValueError(f"top_p must lie in (0, 1], got {top_p!r}")
-    if temperature <= 0:  # the limit T -> 0 is greedy decoding
+    if not 0 <= temperature < np.inf:  # also rejects NaN
+        raise ValueError(f"temperature must be a finite number >= 0, got {temperature!r}")
+    if temperature == 0:  # the limit T -> 0 is greedy decoding
         probs = np.zeros_like(logits)
         probs[np.argmax(logits)] = 1.0
         return probs
-    z = logits / temperature
-    probs = np.exp(z - z.max())
+    with np.errstate(over="ignore"):  # shift first, then scale: (z - max) / T <= 0, so a tiny T gives -inf, not inf
+        z = (logits - logits.max()) / temperature
+    probs = np.exp(z)
     probs /= probs.sum()
     if top_k is not None and top_k < len(probs):
         cutoff = np.partition(probs, -top_k)[-top_k]  # k-th largest probability

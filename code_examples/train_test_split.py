@@ -14,11 +14,12 @@ def stratified_train_test_split(y: np.ndarray, test_size: float = 0.2, seed: int
         raise ValueError("y must be a non-empty 1-D array of labels")
     rng = np.random.default_rng(seed)
     train_parts, test_parts = [], []
-    for label in np.unique(y):
-        idx = np.flatnonzero(y == label)  # rows of this class
+    _, codes = np.unique(y, return_inverse=True)  # codes, not y == label: NaN == NaN is False
+    for c in range(codes.max() + 1):
+        idx = np.flatnonzero(codes == c)  # rows of this class
         rng.shuffle(idx)
         n_test = int(np.floor(test_size * len(idx) + 0.5))  # round half up, per class
-        n_test = min(n_test, len(idx) - 1) if len(idx) > 1 else 0  # keep every class in train
+        n_test = min(n_test, len(idx) - 1)  # every class keeps at least one training row
         test_parts.append(idx[:n_test])
         train_parts.append(idx[n_test:])
     train_idx, test_idx = np.concatenate(train_parts), np.concatenate(test_parts)

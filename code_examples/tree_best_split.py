@@ -27,8 +27,8 @@ def best_split(X: np.ndarray, y: np.ndarray, criterion: str = "gini") -> tuple[i
     X = np.asarray(X, dtype=float)
     if X.ndim != 2 or len(y) != len(X):
         raise ValueError("X must be (n, d) with one label per row")
-    if np.isnan(X).any():
-        raise ValueError("X has NaN: impute first, or route missing values explicitly")
+    if not np.isfinite(X).all():  # NaN has no order; a cut between -inf and +inf would get a NaN threshold
+        raise ValueError("X has NaN or infinity: impute or clip first, or route missing values explicitly")
     classes, codes = np.unique(y, return_inverse=True)
     n, d = X.shape
     if n < 2:

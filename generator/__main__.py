@@ -73,7 +73,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         try:
             selection = parse_selection(checked.bank, args.topics, args.difficulty, args.tags)
             if selection:
-                checked = CheckedBank(select(checked.bank, selection), checked.answers, [])
+                checked = CheckedBank(select(checked.bank, selection), checked.answers, [], checked.exercises)
         except SelectionError as exc:
             print(f"make pdf: {exc}", file=sys.stderr)
             return 1

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .casestudy import CaseStudyHtml, FollowUpHtml, RubricPart, split_sections
 from .convert import SNIPPET, Converted, MarkdownCache, convert_all
 from .mathsvg import INLINE as INLINE_MATH
 from .mathsvg import MathError, MathRenderer
@@ -88,6 +89,10 @@ class RenderedAnswer:
     short_text: str = ""
     # The short answer with math typeset inline (Anki).
     short_typeset: str = ""
+    # A case study's sections, rubric and follow-ups (math as placeholders), and
+    # its follow-ups with math typeset inline (Anki); None for other questions.
+    case: CaseStudyHtml | None = None
+    followups_typeset: list[FollowUpHtml] | None = None
 
 
 _PARAGRAPH_WRAP = re.compile(r"^<p>(.*)</p>$", re.S)
@@ -204,7 +209,8 @@ class AnswerRenderer:
         # MathJax (Node) typesets in its own process while the workers convert.
         texts = [q.answer for q in questions] + [q.short for q in questions]
         convert_all(texts, self.cache, short_arrived, runner=self.runner)
-        return {
+        cases = self._case_pieces([q for q in questions if q.case_study], problems)
+        rendered = {
             q.id: RenderedAnswer(
                 self._finish(q.answer, html, reporter(q)),
                 html or "",
@@ -214,6 +220,53 @@ class AnswerRenderer:
             )
             for q, html, short in zip(questions, converted, shorts, strict=True)
         }
+        for qid, case in cases.items():
+            case.sections = split_sections(rendered[qid].markdown_html)
+            rendered[qid].case = case
+            typeset = self.math.replace_in_html
+            rendered[qid].followups_typeset = [FollowUpHtml(typeset(f.ask), typeset(f.answer)) for f in case.followups]
+        return rendered
+
+    def _case_pieces(self, questions: list[Question], problems: list[Problem]) -> dict[str, CaseStudyHtml]:
+        """Each case study's rubric signals and follow-ups converted, checked like answers.
+
+        Problems name the question and the piece ("follow-up 2", "rubric
+        clarify 1") at the question's line: the pieces are short, so that is
+        enough to find them.
+        """
+        texts: list[str] = []
+        for q in questions:
+            for followup in q.followups:
+                texts += [followup.ask, followup.answer]
+            texts += [signal for section in q.rubric for signal in section.signals]
+        results = iter(convert_all(texts, self.cache, runner=self.runner, pieces_per_worker=256))
+        cases: dict[str, CaseStudyHtml] = {}
+        for q in questions:
+
+            def piece(name: str, q: Question = q) -> str:
+                result = next(results)
+                where = (q.location.path, q.location.line, q.location.column)
+                if result.error or result.html is None:
+                    problems.append(Problem(*where, f"{q.id}: {name}: {result.error}"))
+                    return ""
+                unsafe = unsafe_markup(result.html)
+                if unsafe:
+                    problems.append(Problem(*where, f"{q.id}: {name} holds unsafe HTML {unsafe!r}"))
+                    return ""
+                self.math.replace_in_html(
+                    result.html, on_error=lambda exc: problems.append(Problem(*where, f"{q.id}: {name}: {exc}"))
+                )
+                return result.html
+
+            case = CaseStudyHtml()
+            for n, _ in enumerate(q.followups, start=1):
+                ask = _inline(piece(f"follow-up {n} ask"))
+                case.followups.append(FollowUpHtml(ask, piece(f"follow-up {n} answer")))
+            for section in q.rubric:
+                signals = [_inline(piece(f"rubric {section.key} {n}")) for n in range(1, len(section.signals) + 1)]
+                case.rubric.append(RubricPart(section.key, section.title, signals))
+            cases[q.id] = case
+        return cases
 
     def formula(self, question: Question, problems: list[Problem]) -> str | None:
         """The cheat-sheet formula as display SVG, or None."""

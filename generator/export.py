@@ -32,6 +32,15 @@ def questions_json(bank: Bank, short_text: dict[str, str]) -> str:
             "reviewed": str(q.reviewed) if q.reviewed else None,
             "sources": [{"title": s.title, "url": s.url} for s in q.sources],
             "url": question_url(q),
+            # Case studies only: the rubric by section and the follow-ups, as written.
+            **(
+                {
+                    "rubric": {part.key: part.signals for part in q.rubric},
+                    "followups": [{"ask": f.ask, "answer": f.answer} for f in q.followups],
+                }
+                if q.case_study
+                else {}
+            ),
         }
         for q in bank.questions
     ]

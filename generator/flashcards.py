@@ -20,6 +20,7 @@ import genanki
 
 from .check import CheckedBank
 from .files import atomic_path, write_bytes_atomic
+from .model import FOLLOWUPS_TITLE
 from .templating import render_template
 
 MODEL_ID = 1_617_231_001
@@ -58,7 +59,13 @@ def write_apkg(checked: CheckedBank, target: Path) -> Path:
         deck = genanki.Deck(_stable_id(f"deck:{topic.id}"), name)
         for q in topic.questions:
             rendered = checked.answers[q.id]
-            back = render_template("anki/answer.html.j2", short=rendered.short_typeset, html=rendered.html)
+            back = render_template(
+                "anki/answer.html.j2",
+                short=rendered.short_typeset,
+                html=rendered.html,
+                followups=rendered.followups_typeset or [],
+                followups_title=FOLLOWUPS_TITLE,
+            )
             deck.add_note(
                 genanki.Note(
                     model=model,

@@ -5,6 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 DIFFICULTIES = ("basic", "intermediate", "advanced")
+# Questions with this tag are system-design case studies: they carry a rubric and follow-ups.
+CASE_STUDY_TAG = "case-study"
+# A case study's ten sections: its rubric's keys and its answer's bold run-in labels, in order.
+CASE_SECTIONS = (
+    ("clarify", "Clarify and requirements"),
+    ("capacity", "Capacity estimate"),
+    ("data", "Data and labels"),
+    ("features", "Features"),
+    ("models", "Model ladder"),
+    ("metrics", "Offline and online metrics"),
+    ("serving", "Serving and latency budget"),
+    ("monitoring", "Monitoring"),
+    ("failures", "Failure modes"),
+    ("tradeoffs", "Trade-offs"),
+)
+RED_FLAGS = ("red-flags", "Red flags")
+# The heading the follow-ups keep from the box they replaced.
+FOLLOWUPS_TITLE = "Follow-ups to expect"
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
     "July", "August", "September", "October", "November", "December",
@@ -47,6 +65,23 @@ class Source:
     url: str
 
 
+@dataclass(frozen=True)
+class RubricSection:
+    """One section of a case study's rubric: signals of a strong answer (or, for red flags, of a weak one)."""
+
+    key: str
+    title: str
+    signals: list[str]
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A probe an interviewer asks after the design, and a short answer to it."""
+
+    ask: str
+    answer: str
+
+
 @dataclass
 class Question:
     id: str
@@ -64,9 +99,16 @@ class Question:
     # The month of the last expert review, and the references the answer rests on.
     reviewed: Month | None = None
     sources: list[Source] = field(default_factory=list)
+    # Case studies only: the ten sections then the red flags, and the follow-ups.
+    rubric: list[RubricSection] = field(default_factory=list)
+    followups: list[FollowUp] = field(default_factory=list)
     # Filled in by the link stage.
     backlinks: list[str] = field(default_factory=list)
     number: int = 0
+
+    @property
+    def case_study(self) -> bool:
+        return CASE_STUDY_TAG in self.tags
 
 
 @dataclass

@@ -105,6 +105,7 @@ def write_docs_tree(
             downloads=downloads,
             topic_pdfs=pdfs,
             engine=engine,
+            exercises=checked.exercises,
         )
     finally:
         math.close()

@@ -64,7 +64,12 @@ def mask_literal_regions(text: str) -> str:
 
 def is_https_url(url: str) -> bool:
     """A plain https: address with a host: the only kind of link the bank may hold."""
-    return bool(_SAFE_URL.match(url)) and bool(urlsplit(url).hostname)
+    if not _SAFE_URL.match(url):
+        return False
+    try:
+        return bool(urlsplit(url).hostname)
+    except ValueError:  # a bracket that opens no IPv6 host: not an address, reported as such
+        return False
 
 
 def _line_of(text: str, offset: int) -> int:

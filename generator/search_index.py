@@ -36,6 +36,13 @@ BUILDER = Path(__file__).with_name("search_build.js")
 _LEFT_OUT = (f"{QUESTION_DIR}/", f"{TOPIC_DIR}/", "tags/")
 
 
+def _followups_html(rendered: RenderedAnswer) -> str:
+    """A case study's follow-ups, searched as part of its body (they were in the answer once)."""
+    if rendered.case is None:
+        return ""
+    return "".join(f" {f.ask} {f.answer}" for f in rendered.case.followups)
+
+
 def question_documents(bank: Bank, answers: Mapping[str, RenderedAnswer]) -> list[dict]:
     documents = []
     for q in bank.questions:
@@ -50,7 +57,7 @@ def question_documents(bank: Bank, answers: Mapping[str, RenderedAnswer]) -> lis
                 "text": html.escape(f"{topic.title} · {q.difficulty.capitalize()} · {rendered.short_text}"),
                 "tags": q.tags,
                 "short": rendered.short_text,
-                "body": plain_text(rendered.markdown_html),
+                "body": plain_text(rendered.markdown_html + _followups_html(rendered)),
                 # A from-scratch exercise ranks just below the concept it implements.
                 "exercise": q.id.startswith("implement-"),
             }

@@ -48,6 +48,17 @@ POLICY = (
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
 
+# The exercise runner's worker (runner-worker.js) is governed by the policy of
+# its own response, not by the page's <meta> policy: Chromium applies the
+# HTML standard's rule for workers loaded from a URL (tests/test_runner_browser.py
+# shows both). Pyodide compiles WebAssembly, which needs 'wasm-unsafe-eval'
+# (never 'unsafe-eval'); the pages themselves compile none and do not get it.
+# A host that sends headers sends this one with the worker (README.md).
+WORKER_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'"
+)
+
 
 @dataclass(frozen=True)
 class Hit:

@@ -20,8 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from . import outputs, pages, paths
+from . import outputs, pages, paths, runner_assets
 from .answers import RenderedAnswer
+from .convert import convert_one
+from .exercises import Exercise
 from .export import deck_json, questions_json
 from .files import write_bytes_atomic
 from .links import question_page, topic_page
@@ -135,8 +137,10 @@ def make_tree(
     downloads: list[outputs.Download],
     topic_pdfs: Mapping[str, str],
     engine: str = "mkdocs",
+    exercises: Mapping[str, Exercise] | None = None,
 ) -> Tree:
     """Every page of the site, built from the checked bank."""
+    exercises = exercises or {}
     tree = Tree()
     config = site_config()
     repo = repository(config)
@@ -146,6 +150,7 @@ def make_tree(
             formulas.place(answers[q.id].markdown_html),
             formulas.place(answers[q.id].short_html),
             answers[q.id].short_text,
+            answers[q.id].case.map(formulas.place) if answers[q.id].case else None,
         )
         for q in bank.questions
     }
@@ -153,20 +158,25 @@ def make_tree(
     # (search_index.py), so neither needs the bodies in the Markdown: they are
     # theme templates, never parsed as Markdown, and their links (written for
     # the page, not for the Markdown source) stay as written.
+    rendered = {qid: _render_exercise(exercise, formulas) for qid, exercise in exercises.items()}
     for topic in bank.topics:
         bodies = {}
         for index, q in enumerate(topic.questions):
             text = texts[q.id]
-            bodies[q.id] = pages.question_body(bank, q, text, open_answer=False)
-            page_body = pages.question_page_body(bank, topic, index, text, repo)
+            exercise = rendered.get(q.id)
+            bodies[q.id] = pages.question_body(bank, q, text, open_answer=False, exercise=exercise)
+            page_body = pages.question_page_body(bank, topic, index, text, repo, exercise)
             tree.add_bodies(question_page(q.id), [page_body])
             tree.add(question_page(q.id), pages.question_markdown(bank, q, text))
         bodies = _numbered(bodies)
         pdf = topic_pdfs.get(topic.id)
         tree.add_bodies(topic_page(topic.id), list(bodies.values()))
         tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf, engine=engine))
+    tree.add_bodies(pages.DESIGN, [pages.design_body(bank, texts)])
+    tree.add(pages.DESIGN, pages.design_markdown(bank))
     tree.add(pages.HOME, pages.home_markdown(bank, downloads, topic_pdfs))
-    for path, text in pages.simple_pages(bank, engine).items():
+    index = runner_assets.EXERCISE_INDEX if exercises else None
+    for path, text in pages.simple_pages(bank, index, engine).items():
         tree.add(path, text)
     tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
     tree.add(pages.DECK_JSON, deck_json(bank))
@@ -176,6 +186,8 @@ def make_tree(
         if source.is_file():
             tree.add(source.relative_to(paths.authored_docs()).as_posix(), source.read_bytes())
     add_vendored_scripts(tree)
+    if exercises:
+        add_exercises(tree, bank, exercises)
     overrides = paths.ROOT / config.get("theme", {}).get("custom_dir", "overrides")
     for source in sorted(overrides.rglob("*")):
         if source.is_file():
@@ -200,6 +212,40 @@ def add_vendored_scripts(tree: Tree, node_modules: Path | None = None) -> None:
                 f"{text}return module.exports;\n}})();\n"
             )
         tree.add(target, text)
+
+
+def add_exercises(tree: Tree, bank: Bank, exercises: Mapping[str, Exercise]) -> None:
+    """The runner (Pyodide, harness, editor) and each exercise's JSON; only pages with an exercise ask for them."""
+    for path, content in runner_assets.runner_files().items():
+        tree.add(path, content)
+    for qid, exercise in exercises.items():
+        tree.add(runner_assets.exercise_url(qid), runner_assets.exercise_data(exercise))
+    topic_of = {qid: bank.by_id[qid].topic_id for qid in exercises}
+    tree.add(runner_assets.EXERCISE_INDEX, runner_assets.exercise_index(exercises, topic_of))
+
+
+# Code shown in an exercise sits in a body beside the answer's code blocks: no line ids of its own.
+_LINE_IDS = re.compile(r' id="__span-[\d-]+"')
+
+
+def _render_exercise(exercise: Exercise, formulas: _MathFiles) -> pages.RenderedExercise:
+    """An exercise's Markdown and code as HTML (math placed as images, code highlighted)."""
+
+    def markdown(text: str) -> str:
+        return formulas.place(convert_one(text).html or "")
+
+    def code(text: str) -> str:
+        return _LINE_IDS.sub("", convert_one(f"```python\n{text.rstrip()}\n```\n").html or "")
+
+    return pages.RenderedExercise(
+        kind=exercise.kind,
+        statement_html=markdown(exercise.statement),
+        starter_html=code(exercise.starter),
+        solution_html=code(exercise.solution),
+        hints_html=[markdown(h) for h in exercise.hints],
+        bugs_html=[markdown(b) for b in exercise.bugs],
+        data_path=runner_assets.exercise_url(exercise.question),
+    )
 
 
 _CODE_BLOCK_ID = re.compile(r'<span id="__span-(\d+)-')

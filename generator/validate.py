@@ -14,7 +14,20 @@ from typing import Any
 
 from . import freshness, safety
 from .loader import SourceFile, ValuePath, load_file
-from .model import DIFFICULTIES, Bank, Location, Month, Question, Source, Topic
+from .model import (
+    CASE_SECTIONS,
+    CASE_STUDY_TAG,
+    DIFFICULTIES,
+    RED_FLAGS,
+    Bank,
+    FollowUp,
+    Location,
+    Month,
+    Question,
+    RubricSection,
+    Source,
+    Topic,
+)
 from .problems import Problem
 from .workers import URGENT, Runner
 
@@ -31,9 +44,16 @@ QUESTION_REQUIRED = {
     "tags": list,
     "related": list,
 }
-QUESTION_OPTIONAL = {"formula": str, "reviewed": str, "sources": list}
+QUESTION_OPTIONAL = {"formula": str, "reviewed": str, "sources": list, "rubric": dict, "followups": list}
 SOURCE_FIELDS = {"title": str, "url": str}
 SOURCES_LIMIT = 3
+# How many signals each rubric section holds, and how many follow-ups a case study has.
+RUBRIC_SIGNALS = (2, 4)
+RED_FLAG_SIGNALS = (2, 5)
+FOLLOWUP_COUNT = (4, 6)
+FOLLOWUP_FIELDS = {"ask": str, "answer": str}
+# The box the follow-ups field replaced: a case study's answer no longer holds it.
+_OLD_FOLLOWUPS_BOX = re.compile(r'^\s*!!! question "Follow-ups? to expect"', re.M)
 ROOT_FIELDS = {"topic": dict, "questions": list}
 
 _TYPE_NAMES = {str: "text", int: "a whole number", list: "a list", dict: "a mapping"}
@@ -114,23 +134,35 @@ class _FileChecker:
     def safety(self, data: dict, path: ValuePath) -> None:
         """Refuse raw HTML, attribute lists, unsafe links and link-making TeX in every text field.
 
-        Every field, not a list of known ones: a field added to the format
-        later is reader-facing too. Ids and levels are checked by their own
-        patterns; the formula is TeX, checked for its commands.
+        Every field, not a list of known ones, and the text inside lists and
+        mappings too (a rubric's signals, a follow-up's answer): a field added
+        to the format later is reader-facing as well. Ids and levels are
+        checked by their own patterns; the formula is TeX, checked for its commands.
         """
-        for key, text in data.items():
-            if key in ("id", "difficulty", "formula") or not isinstance(text, str):
+        for key, value in data.items():
+            # Sources are checked where they are read (titles as Markdown, addresses as https).
+            if key in ("id", "difficulty", "formula", "sources"):
                 continue
-            line, column = self.source.where((*path, key))
-            # A multi-line value is a block scalar: its text starts on the next line.
-            first = line + 1 if "\n" in text.strip() else line
-            for finding in safety.check_markdown(text):
-                where = first + finding.line if "\n" in text.strip() else line
-                self.problems.append(Problem(self.source.path, where, column if where == line else 1, finding.message))
+            self._safe_value(value, (*path, key))
         formula = data.get("formula")
         if isinstance(formula, str):
             for finding in safety.check_tex_commands(formula):
                 self.report((*path, "formula"), finding.message)
+
+    def _safe_value(self, value: Any, path: ValuePath) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                self._safe_value(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                self._safe_value(item, (*path, index))
+        elif isinstance(value, str):
+            line, column = self.source.where(path)
+            # A multi-line value is a block scalar: its text starts on the next line.
+            block = "\n" in value.strip()
+            for finding in safety.check_markdown(value):
+                where = line + 1 + finding.line if block else line
+                self.problems.append(Problem(self.source.path, where, column if where == line else 1, finding.message))
 
     def check(self) -> Topic | None:
         root = self.fields(self.source.data, (), ROOT_FIELDS, {}, "a content file")
@@ -190,6 +222,7 @@ class _FileChecker:
         formula = data.get("formula") if isinstance(data.get("formula"), str) else None
         reviewed = self.reviewed(data, path)
         sources = self.sources(data, path)
+        rubric, followups = self._case_study(data, path, CASE_STUDY_TAG in tags, answer)
         if not qid:
             return None
         return Question(
@@ -206,6 +239,8 @@ class _FileChecker:
             answer_location=self.location(path + ("answer",)),
             reviewed=reviewed,
             sources=sources,
+            rubric=rubric,
+            followups=followups,
         )
 
     def reviewed(self, data: dict, path: ValuePath) -> Month | None:
@@ -239,6 +274,118 @@ class _FileChecker:
             elif title and url:
                 found.append(Source(title, url))
         return found
+
+    def _case_study(
+        self, data: dict, path: ValuePath, case_study: bool, answer: str
+    ) -> tuple[list[RubricSection], list[FollowUp]]:
+        """A case study's rubric and follow-ups; other questions may have neither."""
+        if not case_study:
+            for key in ("rubric", "followups"):
+                if key in data:
+                    self.report(
+                        path + (key,), f"{key!r} is allowed only on questions tagged {CASE_STUDY_TAG!r}", key=True
+                    )
+            return [], []
+        for key in ("rubric", "followups"):
+            if key not in data:
+                self.report(path, f"a case study (tagged {CASE_STUDY_TAG!r}) needs the field {key!r}")
+        self._case_answer(answer, path + ("answer",))
+        rubric = self._rubric(data.get("rubric"), path + ("rubric",)) if isinstance(data.get("rubric"), dict) else []
+        followups = []
+        if isinstance(data.get("followups"), list):
+            followups = self._followups(data["followups"], path + ("followups",))
+        return rubric, followups
+
+    def _case_answer(self, answer: str, path: ValuePath) -> None:
+        """The ten bold run-in labels, each opening one paragraph, in order; no follow-ups box."""
+        line, _ = self.source.where(path)
+        found = []
+        for _, label in CASE_SECTIONS:
+            starts = [m.start() for m in re.finditer(rf"^\*\*{re.escape(label)}\.\*\*", answer, re.M)]
+            if len(starts) != 1:
+                self.report(
+                    path,
+                    f"a case study's answer must open exactly one paragraph with **{label}.** (found {len(starts)})",
+                )
+            else:
+                found.append(starts[0])
+        if found != sorted(found):
+            labels = ", ".join(f"**{label}.**" for _, label in CASE_SECTIONS)
+            self.report(path, f"a case study's sections must come in this order: {labels}")
+        box = _OLD_FOLLOWUPS_BOX.search(answer)
+        if box:
+            where = line + 1 + answer.count("\n", 0, box.start())
+            self.problems.append(
+                Problem(
+                    self.source.path,
+                    where,
+                    1,
+                    "a case study keeps its follow-ups in the 'followups' field, not in a box in the answer",
+                )
+            )
+
+    def _signals(self, value: Any, path: ValuePath, title: str, limits: tuple[int, int]) -> list[str]:
+        low, high = limits
+        if not isinstance(value, list):
+            self.report(
+                path, f"rubric section {title!r} must be a list of {low} to {high} signals, not {_type_name(value)}"
+            )
+            return []
+        if not low <= len(value) <= high:
+            self.report(path, f"rubric section {title!r} has {len(value)} signals; it needs {low} to {high}")
+        signals = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.report(path + (index,), f"a signal of {title!r} must be non-empty text, not {_type_name(item)}")
+            elif "\n" in item.strip():
+                self.report(path + (index,), f"a signal of {title!r} must be a single line")
+            else:
+                signals.append(item.strip())
+        return signals
+
+    def _rubric(self, data: dict, path: ValuePath) -> list[RubricSection]:
+        sections = [*CASE_SECTIONS, RED_FLAGS]
+        keys = [key for key, _ in sections]
+        for key in data:
+            if key not in keys:
+                hint = difflib.get_close_matches(str(key), keys, n=1)
+                suggestion = f" (did you mean {hint[0]!r}?)" if hint else ""
+                self.report(
+                    path + (key,),
+                    f"unknown rubric section {key!r}{suggestion}; the sections are: {', '.join(keys)}",
+                    key=True,
+                )
+        missing = [key for key in keys if key not in data]
+        if missing:
+            self.report(
+                path,
+                f"the rubric is missing the section{'s' if len(missing) > 1 else ''} {', '.join(missing)}",
+                key=True,
+            )
+        present = [key for key in data if key in keys]
+        if not missing and present != keys:
+            self.report(path, f"the rubric's sections must come in this order: {', '.join(keys)}", key=True)
+        result = []
+        for key, title in sections:
+            if key in data:
+                limits = RED_FLAG_SIGNALS if key == RED_FLAGS[0] else RUBRIC_SIGNALS
+                result.append(RubricSection(key, title, self._signals(data[key], path + (key,), title, limits)))
+        return result
+
+    def _followups(self, items: list, path: ValuePath) -> list[FollowUp]:
+        low, high = FOLLOWUP_COUNT
+        if not low <= len(items) <= high:
+            self.report(path, f"a case study has {low} to {high} follow-ups, not {len(items)}", key=True)
+        result = []
+        for index, item in enumerate(items):
+            where = path + (index,)
+            if self.fields(item, where, FOLLOWUP_FIELDS, {}, f"follow-up {index + 1}") is None:
+                continue
+            ask = self.text(item, where, "ask", one_line=True)
+            reply = self.text(item, where, "answer").strip()
+            if ask and reply:
+                result.append(FollowUp(ask, reply))
+        return result
 
 
 def _check_bank(bank: Bank, sources: dict[str, SourceFile]) -> list[Problem]:

@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from pypdf import PdfReader  # noqa: E402
 
 from generator.pdf.documents import CHEATSHEET, QUIZ, STUDY_GUIDE  # noqa: E402
+from scripts.bench_runner import bench_runner, runner_section  # noqa: E402
 
 NAMES = (CHEATSHEET.filename, STUDY_GUIDE.filename, QUIZ.filename)
 TARGETS = {"cold_all": 30.0, "warm": 5.0, "cheatsheet_kb_per_question": 5.0}
@@ -581,6 +582,9 @@ def main() -> int:
         sites = site_table(site_rows) + "\n\n" + SITE_NOTES + "\n\n" + site_targets(site_rows, warm_build, quality)
         sites += f"\n\n{ENGINES_HEADING}\n\n" + engines_table(engine_rows, engine_quality)
         sites += "\n\n" + ENGINE_NOTES
+        if (tmp_path / "site-shipped" / "site" / "assets" / "exercises" / "index.json").exists():
+            # The runner section closes the site part: the bytes and waits an exercise costs a reader.
+            sites += "\n\n" + runner_section(bench_runner(tmp_path / "site-shipped" / "site"))
         print(sites)
         if args.no_pdf:
             (ROOT / "BENCHMARKS.md").write_text(

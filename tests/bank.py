@@ -42,3 +42,9 @@ def answer_words(qid: str) -> str:
 def all_questions() -> dict[str, dict]:
     """Every question in the bank keyed by id (a fresh dict, so callers cannot alter the cache)."""
     return dict(_questions())
+
+
+def followup_words(qid: str) -> str:
+    """A case study's follow-ups, asks and answers, with whitespace folded."""
+    items = question(qid).get("followups") or []
+    return " ".join(" ".join(f"{item['ask']} {item['answer']}" for item in items).split())

@@ -560,3 +560,134 @@ def test_dropout_edges() -> None:
     assert dropout_backward(np.ones(2), None).tolist() == [1.0, 1.0]
     empty, _ = dropout_forward(np.empty(0), 0.5, True, rng)
     assert empty.shape == (0,)
+
+
+# ---------------------------------------------------------------- fresh review (December 2026): silent-failure cases
+
+
+def test_logistic_regression_zero_features_and_nan_hyperparameters() -> None:
+    model = LogisticRegression(n_iter=5000, tol=1e-10).fit(np.zeros((3, 0)), np.array([0, 1, 1]))
+    assert model.w.shape == (0,) and model.b == pytest.approx(math.log(2), abs=1e-6)  # intercept-only: log-odds of 2/3
+    for kwargs in ({"lr": float("nan")}, {"l2": float("nan")}, {"tol": -1.0}):
+        with pytest.raises(ValueError):
+            LogisticRegression(**kwargs)
+
+
+def test_precision_recall_rejects_a_positive_label_that_never_occurs() -> None:
+    with pytest.raises(ValueError, match="neither array"):
+        precision_recall_f1(np.array(["spam", "ham"]), np.array(["spam", "spam"]))  # default positive=1
+    assert precision_recall_f1([0, 0], [0, 0]) == (0.0, 0.0, 0.0)  # one label only: an honest 0/0 case
+    assert precision_recall_f1([], []) == (0.0, 0.0, 0.0)
+
+
+def test_stratified_split_keeps_nan_labelled_rows_and_one_training_row_per_class() -> None:
+    y = np.array([np.nan, np.nan, np.nan, 1.0, 1.0, 1.0])
+    train, test = stratified_train_test_split(y, test_size=0.5)
+    assert sorted(np.concatenate([train, test]).tolist()) == list(range(6))  # no row vanishes
+    assert np.isnan(y[test]).sum() == 2 and (y[test] == 1).sum() == 2  # round(1.5) = 2 per class
+    train, test = stratified_train_test_split(np.array([0, 0]), test_size=0.9)
+    assert (len(train), len(test)) == (1, 1)  # round(1.8) = 2, capped so the class stays in training
+
+
+def test_knn_centres_the_data_and_rejects_non_finite_queries() -> None:
+    X = np.array([[1e8, 1e8], [1e8 + 1.0, 1e8]])
+    model = KNNClassifier(1).fit(X, np.array([0, 1]))
+    assert model.predict([[1e8 + 0.6, 1e8]]).tolist() == [1]  # distance 0.4 to row 1, 0.6 to row 0
+    raw = (X**2).sum(axis=1) - 2 * X @ np.array([1e8 + 0.6, 1e8])  # the uncentred expansion, minus |q|^2
+    assert np.argmin(raw) == 0  # ... which cancels and picks the wrong row
+    for bad in ([[np.nan, 0.0]], [[np.inf, 0.0]]):
+        with pytest.raises(ValueError, match="finite"):
+            model.predict(bad)
+
+
+def test_preprocessing_treats_a_float_nan_category_as_missing() -> None:
+    X_num = np.array([[3.0], [4.0], [5.0]])
+    X_cat = np.array([["a"], [np.nan], ["a"]], dtype=object)
+    out = Preprocessor().fit_transform(X_num, X_cat)
+    assert out[:, 1:].tolist() == [[1.0], [1.0], [1.0]]  # NaN filled with the mode "a", no "nan" column
+
+
+def test_running_stats_raises_on_overflow_and_keeps_the_summary() -> None:
+    stats = RunningStats()
+    stats.update(1e308)
+    with pytest.raises(OverflowError):
+        stats.update(-1e308)  # delta = -2e308 overflows
+    assert (stats.n, stats.mean, stats.m2) == (1, 1e308, 0.0)
+    big = RunningStats()
+    big.update_batch(np.array([1e308, 1e308]))  # the chunk's own sum would overflow without rescaling
+    assert (big.n, big.mean, big.m2) == (2, 1e308, 0.0)
+    a, b = RunningStats(), RunningStats()
+    a.update_batch([1e300])
+    b.update_batch([-1e300])
+    with pytest.raises(OverflowError):
+        a.merge(b)  # M2 = 2e600 is not a float64
+    assert (a.n, a.mean) == (1, 1e300)
+
+
+def test_gradient_descent_detects_slow_divergence_and_warns_when_unconverged() -> None:
+    x, y = np.array([[1.0], [2.0], [3.0], [4.0]]), np.array([2.0, 3.0, 5.0, 6.0])
+    with pytest.raises(FloatingPointError, match="diverged"):
+        fit_gradient_descent(x, y, lr=0.2396)  # bound 0.23951: |1 - lr * 8.350| = 1.0007 per step
+    with pytest.warns(RuntimeWarning, match="no convergence"):
+        fit_gradient_descent(x, y, lr=0.001, n_iter=100)
+
+
+def test_best_split_rejects_infinity() -> None:
+    for bad in ([[-np.inf], [np.inf]], [[1.0], [np.inf]]):
+        with pytest.raises(ValueError, match="infinity"):
+            best_split(np.array(bad), np.array([0, 1]))
+
+
+def test_naive_bayes_rejects_bad_smoothing_and_non_finite_rows() -> None:
+    for bad in (-1e-9, float("nan")):
+        with pytest.raises(ValueError, match="var_smoothing"):
+            GaussianNaiveBayes(var_smoothing=bad)
+    model = GaussianNaiveBayes().fit(np.array([[1.0], [2.0], [6.0], [7.0]]), np.array([0, 0, 1, 1]))
+    with pytest.raises(ValueError, match="finite"):
+        model.predict_proba([[np.nan]])
+
+
+def test_boosting_prediction_checks_width_and_values() -> None:
+    model = GradientBoostingStumps(2, 0.5).fit(np.array([[1.0], [2.0], [3.0], [4.0]]), np.array([1.0, 2.0, 6.0, 7.0]))
+    for bad in (np.ones((1, 3)), np.array([[np.nan]]), np.ones(3)):
+        with pytest.raises(ValueError):
+            model.predict(bad)
+    for rounds in (2.5, True, -1):
+        with pytest.raises(ValueError, match="n_estimators"):
+            GradientBoostingStumps(rounds)
+    assert GradientBoostingStumps(np.int64(2)).n_estimators == 2
+
+
+def test_beam_search_ties_prefer_the_earlier_beam_and_nan_raises() -> None:
+    # Step 1: tokens 1 and 2 tie at log 0.5 (beam order 1, 2). Step 2 is uniform over 4 tokens, so all four
+    # candidates tie; the earlier beam's (1, 0) and (1, 1) win over (2, 0), although token 0 < token 1.
+    def model(prefix: tuple[int, ...]) -> np.ndarray:
+        if len(prefix) == 1:
+            return np.log(np.array([1e-9, 0.5, 0.5, 1e-9]))
+        return np.log(np.full(4, 0.25))
+
+    out = beam_search(model, bos=3, eos=0, beam_width=2, max_len=2)
+    assert [tokens for tokens, _ in out] == [(1, 0), (1, 1)]
+    with pytest.raises(ValueError, match="NaN"):
+        beam_search(lambda _: np.array([np.nan, 0.0, -1.0]), bos=2, eos=0, beam_width=2, max_len=2)
+
+
+def test_sampling_temperature_is_validated_and_tiny_values_do_not_overflow() -> None:
+    logits = np.array([1.0, 2.0, 0.0, -np.inf])
+    assert sampling_distribution(logits, temperature=1e-320).tolist() == [0.0, 1.0, 0.0, 0.0]
+    for bad in (float("nan"), -0.5, float("inf")):
+        with pytest.raises(ValueError, match="temperature"):
+            sampling_distribution(logits, temperature=bad)
+
+
+def test_adam_rejects_an_overflowing_squared_gradient_and_nan_hyperparameters() -> None:
+    assert math.isinf(1.4e154 * 1.4e154) and math.isfinite(1.3e154 * 1.3e154)  # sqrt(1.8e308) = 1.34e154
+    opt = Adam()
+    theta = opt.step(np.ones(1), np.array([1.3e154]))  # squares to about 1.7e308: still finite
+    assert np.isfinite(opt.v).all()
+    with pytest.raises(FloatingPointError):
+        opt.step(theta, np.array([1.4e154]))
+    assert opt.t == 1 and np.isfinite(opt.v).all()  # state untouched by the rejected step
+    for kwargs in ({"lr": float("nan")}, {"eps": float("nan")}, {"lr": float("inf")}, {"weight_decay": -0.1}):
+        with pytest.raises(ValueError):
+            Adam(**kwargs).step(np.ones(1), np.ones(1))

@@ -128,3 +128,12 @@ def test_study_guide_pdf_prints_the_sources(fixture_build: Path) -> None:
     text = compact(" ".join(page_texts(fixture_build / "downloads" / "ml-interview-study-guide.pdf")))
     assert compact("Sources: Attention Is All You Need, https://arxiv.org/abs/1706.03762") in text
     assert compact("Reviewed November 2026") in text
+
+
+def test_every_shipped_question_is_reviewed_within_a_year() -> None:
+    from generator.validate import load_bank
+
+    bank, problems = load_bank(ROOT / "content")
+    assert not problems, problems[:5]
+    stale = stale_questions(bank)
+    assert not stale, "\n".join(str(s) for s in stale[:10])

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.casestudies import case_study_yaml, followups_yaml, rubric_yaml
 from tests.conftest import run_generator, write_bank
 
 GOOD_TOPIC = """\
@@ -233,3 +234,104 @@ def test_missing_code_snippet_is_reported(tmp_path: Path) -> None:
     )
     run = check(tmp_path, {"a.yaml": text}, fast=False)
     assert_problem(run, "content/a.yaml:", "does_not_exist.py")
+
+
+# ---------------------------------------------------------------- case studies: rubric and follow-ups
+
+
+def _case_file(*entries: str) -> str:
+    return GOOD_TOPIC.format(tid="a", order=1) + "".join(entries)
+
+
+def _line_of(text: str, needle: str, occurrence: int = 1) -> int:
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(needle, start + 1)
+    return text.count("\n", 0, start) + 1
+
+
+def test_a_complete_case_study_passes(tmp_path: Path) -> None:
+    text = _case_file(case_study_yaml("design-x", "q-one"), GOOD_QUESTION.format(qid="q-one", related="design-x"))
+    run = check(tmp_path, {"a.yaml": text})
+    assert run.returncode == 0, run.stderr
+
+
+def test_case_study_needs_rubric_and_followups(tmp_path: Path) -> None:
+    text = _case_file(
+        case_study_yaml("design-x", "q-one", rubric=False, followups=False),
+        GOOD_QUESTION.format(qid="q-one", related="design-x"),
+    )
+    run = check(tmp_path, {"a.yaml": text})
+    line = _line_of(text, "- id: design-x")
+    assert_problem(run, f"content/a.yaml:{line}:", "needs the field 'rubric'")
+    assert_problem(run, f"content/a.yaml:{line}:", "needs the field 'followups'")
+
+
+def test_rubric_only_on_case_studies(tmp_path: Path) -> None:
+    text = _case_file(
+        GOOD_QUESTION.format(qid="q-one", related="q-two") + rubric_yaml() + followups_yaml(),
+        GOOD_QUESTION.format(qid="q-two", related="q-one"),
+    )
+    run = check(tmp_path, {"a.yaml": text})
+    assert_problem(run, f"content/a.yaml:{_line_of(text, 'rubric:')}:", "'rubric' is allowed only on questions tagged")
+    assert_problem(run, f"content/a.yaml:{_line_of(text, 'followups:')}:", "'followups' is allowed only")
+
+
+def test_every_rubric_and_followup_problem_in_one_run(tmp_path: Path) -> None:
+    case = case_study_yaml("design-x", "q-one")
+    case = case.replace("  features:\n", "  featurs:\n")  # a misspelt section
+    case = case.replace("        - 'States the second capacity estimate signal, with $x^2$.'\n", "")  # one signal left
+    case = case.replace("'States the first data and labels signal.'", "'Uses <b>bold</b> markup.'")
+    case = case.replace("'Answer 2, with $y_2$.'", "'See [this](javascript:alert(1)).'")
+    case = case.replace("      - ask: 'Follow-up question 4?'\n        answer: 'Answer 4, with $y_4$.'\n", "")
+    text = _case_file(case, GOOD_QUESTION.format(qid="q-one", related="design-x"))
+    run = check(tmp_path, {"a.yaml": text})
+    where = "content/a.yaml:"
+    assert_problem(
+        run, f"{where}{_line_of(text, 'featurs:')}:", "unknown rubric section 'featurs' (did you mean 'features'?)"
+    )
+    assert_problem(run, f"{where}{_line_of(text, 'rubric:')}:", "the rubric is missing the section features")
+    assert_problem(
+        run, f"{where}{_line_of(text, 'capacity:') + 1}:", "'Capacity estimate' has 1 signals; it needs 2 to 4"
+    )
+    assert_problem(run, f"{where}{_line_of(text, '<b>bold')}:", "raw HTML <b> is not allowed")
+    assert_problem(run, f"{where}{_line_of(text, 'javascript:')}:", "links must be plain https: URLs")
+    assert_problem(run, f"{where}{_line_of(text, 'followups:')}:", "a case study has 4 to 6 follow-ups, not 3")
+    assert run.stderr.rstrip().endswith("7 problems in the question bank"), run.stderr
+
+
+def test_case_study_answer_keeps_its_sections_and_drops_the_box(tmp_path: Path) -> None:
+    case = case_study_yaml("design-x", "q-one")
+    case = case.replace("**Monitoring.**", "**Watching.**")
+    case = case.replace(
+        "    difficulty: advanced",
+        '      !!! question "Follow-ups to expect"\n          "Why?" Because.\n    difficulty: advanced',
+    )
+    text = _case_file(case, GOOD_QUESTION.format(qid="q-one", related="design-x"))
+    run = check(tmp_path, {"a.yaml": text})
+    assert_problem(run, f"content/a.yaml:{_line_of(text, 'answer: |')}:", "exactly one paragraph with **Monitoring.**")
+    assert_problem(
+        run, f"content/a.yaml:{_line_of(text, '!!! question')}:", "keeps its follow-ups in the 'followups' field"
+    )
+
+
+def test_rubric_sections_out_of_order(tmp_path: Path) -> None:
+    case = case_study_yaml("design-x", "q-one")
+    head, rest = case.split("    rubric:\n")
+    clarify = rest[: rest.index("      capacity:")]
+    rest = rest[len(clarify) :]
+    red = rest.index("      red-flags:")
+    case = head + "    rubric:\n" + rest[:red] + clarify + rest[red:]
+    text = _case_file(case, GOOD_QUESTION.format(qid="q-one", related="design-x"))
+    run = check(tmp_path, {"a.yaml": text})
+    assert_problem(run, f"content/a.yaml:{_line_of(text, 'rubric:')}:", "the rubric's sections must come in this order")
+
+
+def test_source_address_with_a_stray_bracket_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    text = topic_file("a", 1, [("q-one", "q-two"), ("q-two", "q-one")]).replace(
+        "    related: [q-two]\n",
+        "    related: [q-two]\n    sources:\n      - title: A paper\n        url: 'https://[abs/2412.13663'\n",
+        1,
+    )
+    run = check(tmp_path, {"a.yaml": text})
+    assert_problem(run, "content/a.yaml:", "must be an https:// address with a host")

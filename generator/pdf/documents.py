@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import outputs
+from ..casestudy import CaseStudyHtml
 from ..check import CheckedBank
 from ..mathsvg import MathRenderer, svg_metrics
-from ..model import DIFFICULTIES, Topic
+from ..model import DIFFICULTIES, FOLLOWUPS_TITLE, RED_FLAGS, Topic
 from ..templating import render_template
 from .assemble import QUESTION_LINK_BASE, Metadata, OutlineEntry
 from .render import PartRequest, RenderedPart
@@ -76,6 +77,13 @@ class PrintContext:
     def answer_html(self, qid: str) -> str:
         return _plain_code(self.math.replace_in_html(self.answers[qid].markdown_html, wrap=_math_image))
 
+    def case_html(self, qid: str) -> CaseStudyHtml | None:
+        """A case study's follow-ups and rubric with math placed for print; None for other questions."""
+        case = self.answers[qid].case
+        if case is None:
+            return None
+        return case.map(lambda markup: _plain_code(self.math.replace_in_html(markup, wrap=_math_image)), sections=False)
+
     def short_html(self, qid: str) -> str:
         return self.math.replace_in_html(self.answers[qid].short_html, wrap=_math_image)
 
@@ -90,6 +98,9 @@ class PrintContext:
             "difficulties": DIFFICULTIES,
             "answer_html": self.answer_html,
             "short_html": self.short_html,
+            "case_html": self.case_html,
+            "followups_title": FOLLOWUPS_TITLE,
+            "red_flags_key": RED_FLAGS[0],
             "qlink": question_link,
             "label": self.label,
             "chapter": self.chapter,

@@ -348,15 +348,19 @@ def test_linear_regression_example() -> None:
     w, b = fit_lstsq(x[:, None], y)
     assert (round(w[0], 10), round(b, 10)) == (1.4, 0.5)
     assert (float(x @ -y / 4), float(-y.mean())) == (-11.75, -4.0)
-    w1, b1 = fit_gradient_descent(x[:, None], y, lr=0.1, n_iter=1)
+    with pytest.warns(RuntimeWarning, match="no convergence"):
+        w1, b1 = fit_gradient_descent(x[:, None], y, lr=0.1, n_iter=1)
     assert (round(w1[0], 10), round(b1, 10)) == (1.175, 0.4)
     A = np.column_stack([x, np.ones(4)])
     lam = float(np.linalg.eigvalsh(A.T @ A / 4).max())
     assert (round(lam, 3), round(2 / lam, 3)) == (8.350, 0.240)
-    assert np.all(np.isfinite(fit_gradient_descent(x[:, None], y, lr=0.23, n_iter=2000)[0]))
-    with np.errstate(over="ignore", invalid="ignore"):
-        w_bad, _ = fit_gradient_descent(x[:, None], y, lr=0.25, n_iter=2000)
-    assert not np.isfinite(w_bad).all() or abs(w_bad[0]) > 1e6  # above 2 / lambda_max it diverges
+    w_ok, b_ok = fit_gradient_descent(x[:, None], y, lr=0.23)  # below 2 / lambda_max: converges, no warning
+    assert (round(w_ok[0], 6), round(b_ok, 6)) == (1.4, 0.5)
+    for lr in (0.25, 0.2396):  # above the bound; 0.2396 grows too slowly to overflow within n_iter
+        assert lr > 2 / lam
+        with pytest.raises(FloatingPointError, match="diverged"):
+            fit_gradient_descent(x[:, None], y, lr=lr)
+    assert "$\\eta = 0.2396$" in text and "$\\eta = 0.23$ converges" in text
     assert 16 - math.log10(1e6**2) == 4 and 16 - math.log10(1e6) == 10
     for s in [
         "$7/5 = 1.4$",

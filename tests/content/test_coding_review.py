@@ -230,3 +230,63 @@ def test_sqlite_primary_key_accepts_nulls_unless_not_null() -> None:
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("INSERT INTO strict VALUES (NULL)")
     assert "accepts NULLs (several of them)" in text
+
+
+def test_fresh_review_additions_match_the_code() -> None:
+    """Numbers and behaviours added in the December 2026 fresh review, recomputed from the modules."""
+    # Adam: the largest gradient whose square is still a float64.
+    adam = answer_words("implement-adam-step-bias-correction")
+    assert "$1.3 \\times 10^{154}$" in adam
+    assert round(math.sqrt(sys.float_info.max) / 1e154, 2) == 1.34
+    # Stratified split: 2 rows at test_size 0.9 -> round(1.8) = 2, capped at 1 so one row stays in training.
+    split = answer_words("implement-stratified-train-test-split")
+    assert "2 rows at `test_size=0.9` send 1 to test, not 2" in split
+    train, test = stratified_train_test_split(np.array([0, 0]), test_size=0.9)
+    assert (len(train), len(test), math.floor(0.9 * 2 + 0.5)) == (1, 1, 2)
+    # kNN: squared norms of coordinates near 1e8 are 1e16, the edge of float64's ~16 digits.
+    knn = answer_words("implement-knn-numpy")
+    assert "near $10^8$ with unit gaps those are $10^{16}$" in knn
+    assert (1e8) ** 2 == 1e16 and 1e16 + 1.0 == 1e16  # the spacing of floats at 1e16 is 2: a unit gap vanishes
+    # Sampling: a tiny temperature sends every non-max logit to -inf instead of overflowing.
+    sampling = answer_words("implement-top-k-top-p-sampling")
+    assert "even $T = 10^{-320}$ gives $-\\infty$ for every token below the maximum" in sampling
+    assert sampling_distribution([1.0, 2.0], temperature=1e-320).tolist() == [0.0, 1.0]
+    # Welford: 1e308 then -1e308 makes delta infinite.
+    welford = answer_words("streaming-mean-variance-welford")
+    assert "1e308 then -1e308 makes $\\delta = \\infty$" in welford
+    assert math.isinf(-1e308 - 1e308)
+    stats = RunningStats()
+    stats.update(1e308)
+    with pytest.raises(OverflowError):
+        stats.update(-1e308)
+    # Tree: the midpoint of -inf and +inf is NaN, which is why infinity is rejected.
+    tree = answer_words("implement-decision-tree-split")
+    assert "NaN or infinity raises an error here" in tree
+    assert math.isnan(-math.inf / 2 + math.inf / 2)
+    with pytest.raises(ValueError):
+        best_split(np.array([[-np.inf], [np.inf]]), np.array([0, 1]))
+    # Linear regression: 0.2396 sits just above the bound 2 / 8.350 and must still raise.
+    linreg = answer_words("implement-linear-regression-numpy")
+    assert "$\\eta = 0.2396$, barely above the bound" in linreg
+    x, y = np.array([[1.0], [2.0], [3.0], [4.0]]), np.array([2.0, 3.0, 5.0, 6.0])
+    a = np.column_stack([x[:, 0], np.ones(4)])
+    bound = 2 / float(np.linalg.eigvalsh(a.T @ a / 4).max())
+    assert 0.2396 > bound > 0.2395 and abs(1 - 0.2396 * 2 / bound) < 1.001
+    with pytest.raises(FloatingPointError):
+        fit_gradient_descent(x, y, lr=0.2396)
+    # Logistic regression: the step-size statement.
+    assert "any step $\\eta < 2/L$ lowers the loss" in answer_words("implement-logistic-regression-numpy")
+    # Beam search: the tie rule as the code applies it.
+    assert "keeps candidates from an earlier beam ahead of those from a later one" in answer_words(
+        "implement-beam-search-decoding"
+    )
+
+
+def test_preprocessing_infrequent_bucket_claim() -> None:
+    from sklearn.preprocessing import OneHotEncoder
+
+    text = answer_words("implement-preprocessing-pipeline")
+    assert '`OneHotEncoder(min_frequency=...)`); with `handle_unknown="infrequent_if_exist"`' in text
+    enc = OneHotEncoder(min_frequency=2, handle_unknown="infrequent_if_exist").fit([["a"], ["a"], ["b"]])
+    # "b" (seen once) and "z" (never seen) both land in the infrequent column, not in an all-zero row.
+    assert enc.transform([["b"], ["z"], ["a"]]).toarray().tolist() == [[0.0, 1.0], [0.0, 1.0], [1.0, 0.0]]

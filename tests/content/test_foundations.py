@@ -327,7 +327,11 @@ def test_binomial_interval_vs_hoeffding():
 def test_shorts_answer_both_halves_within_limit():
     from tests.bank import question
 
-    for qid in ("parametric-vs-non-parametric-models", "online-vs-batch-learning", "empirical-risk-minimization-and-bounds"):
+    for qid in (
+        "parametric-vs-non-parametric-models",
+        "online-vs-batch-learning",
+        "empirical-risk-minimization-and-bounds",
+    ):
         assert len(question(qid)["short"]) <= 200, qid
     assert "little data" in question("parametric-vs-non-parametric-models")["short"]
     assert "held-out error" in question("empirical-risk-minimization-and-bounds")["short"]

@@ -7,7 +7,7 @@ that the answer states the result exactly as written, so a typo in either fails.
 import math
 import re
 
-from tests.bank import answer, answer_words
+from tests.bank import answer, answer_words, followup_words
 
 SECONDS_PER_DAY = 86_400
 
@@ -23,8 +23,8 @@ DESIGNS = [
 
 
 def states(qid: str, *numbers: str) -> None:
-    """Assert that the answer of qid states every number exactly as written."""
-    text = answer_words(qid)
+    """Assert that the answer of qid (or its follow-ups) states every number exactly as written."""
+    text = answer_words(qid) + " " + followup_words(qid)
     missing = [n for n in numbers if n not in text]
     assert not missing, (qid, missing)
 
@@ -109,6 +109,9 @@ def test_semantic_search_numbers():
     refine_kb = 1_000 * 768 / 1_000
     assert refine_kb == 768
     assert round(peak * refine_kb * 1_000 / 1e9, 1) == 1.3
+    # Random reads for the re-scoring: 1,000 per query over 4 shards x 3 replicas.
+    reads = 1_000 * 1_740
+    assert reads == 1_740_000 and round(reads / (4 * 3), -3) == 145_000
     assert math.ceil(peak * 0.010) == 18
     tokens = docs * 256
     assert tokens == 128 * 10**9
@@ -135,7 +138,8 @@ def test_semantic_search_numbers():
         "1,736 x 30 = 52,080", "21 GPUs", "15 if a result cache answers 30%", "5 million x 3,072 bytes, about 15.4 GB",
         "150 ms at p99", "spelling 10 ms", "query encoding 15 ms", "in parallel 40 ms",
         "fusion 5 ms", "feature fetch 15 ms", "reranking 40 ms", "formatting 10 ms",
-        "overhead 15 ms", "roughly 40 times smaller",
+        "overhead 15 ms", "roughly 40 times smaller", "4 shards with 3 replicas",
+        "1.74 million a second at peak", "about 145,000 per machine over the 12",
     )
 
 
@@ -150,7 +154,7 @@ def test_people_you_may_know_numbers():
     paths_per_user = 100 * 30
     paths = 200_000_000 * paths_per_user
     assert paths_per_user == 3_000 and paths == 600 * 10**9
-    assert paths * 16 / 1e12 == 9.6
+    assert paths * (8 + 8 + 4) / 1e12 == 12  # two 8-byte ids and a 4-byte weight
     per_user = 500 * 12
     assert per_user == 6_000 and 200_000_000 * per_user / 1e12 == 1.2
     assert 500_000_000 * 128 * 2 / 1e9 == 128
@@ -160,12 +164,16 @@ def test_people_you_may_know_numbers():
     assert sum([15, 30, 50, 60, 15, 10, 20]) == 200
     # Adamic-Adar: a mutual friend with 5,000 friends counts less than one with 50
     assert 1 / math.log(5_000) < 1 / math.log(50)
+    low, high = 1 / math.log(5_000), 1 / math.log(50)
+    assert (round(low, 2), round(high, 2)) == (0.12, 0.26) and low < high / 2
+    assert round(high / low) == 2  # "about twice as much" in the follow-up
+    assert "$\\frac{1}{\\ln 5{,}000} \\approx 0.12$ against $\\frac{1}{\\ln 50} \\approx 0.26$" in answer_words(qid)
     states(
         qid,
         "200 million x 2 = 400 million a day", "about 4,630 QPS", "about 9,260 QPS at a 2x peak",
         "median of 200 friends", "up to 40,000 two-hop paths", "100 strongest friends",
-        "contribution at 30", "3,000 paths per user", "600 billion paths a day", "16 bytes per path",
-        "about 9.6 TB", "top 500 per user at 12 bytes each", "6,000 bytes per user", "1.2 TB",
+        "contribution at 30", "3,000 paths per user", "600 billion paths a day", "20 bytes per path",
+        "about 12 TB", "top 500 per user at 12 bytes each", "6,000 bytes per user", "1.2 TB",
         "500 million x 128 dimensions in float16, need 128 GB", "about 4.63 million scorings a second",
         "about 10 microseconds", "about 47 cores", "200 ms at p99", "candidate fetch 15 ms",
         "fresh candidates 30 ms", "feature hydration 50 ms", "ranking 60 ms", "filters 15 ms",

@@ -127,6 +127,8 @@ def test_metric_anomaly_numbers():
     assert round(top_checks * 2e-6) == 3
     stats = pytest.importorskip("scipy.stats")
     assert round(float(stats.norm.isf(1e-6)), 2) == 4.75
+    # An empirical 2-in-a-million quantile needs about 1/alpha calibration points; one series has far fewer.
+    assert round(1 / 2e-6) == 500_000 and 365 * ticks == 105_120 and 365 * ticks < 1 / 2e-6
     history = [1_000, 1_040, 980, 1_020]
     baseline = statistics.median(history)
     assert baseline == 1_010
@@ -143,7 +145,8 @@ def test_metric_anomaly_numbers():
         "2 in a million", "3 false alerts a day", "4.75 standard deviations",
         "1,000, 1,040, 980 and 1,020", "median of 1,010", "today it is 820", "MAD of 25",
         "about 37.1", "$z \\approx -5.13$", "fell by 190", "fell by 150", "150/190, about 79%",
-        "60 seconds at p99", "scoring 15 s",
+        "60 seconds at p99", "scoring 15 s", "about 500,000 calibration points",
+        "a year of 5-minute data is 105,120",
     )
 
 
@@ -219,7 +222,16 @@ def test_credit_risk_numbers():
     assert loss == 6_000
     assert round(100 * 900 / (900 + loss), 1) == 13.0
     assert 0.40 / 0.50 == 0.8
-    assert 1_200 + 300 + 100 + 20 + 30 + 20 + 130 + 200 == 2_000
+    # Reg B's 25-month floor on decision records.
+    assert monthly_gb * 25 / 1_000 == 2.5
+    # Expected loss = PD x LGD x EAD, 12-month and lifetime, for the USD 10,000 loan.
+    assert round(0.04 * 0.6 * 10_000) == 240 and round(0.10 * 0.6 * 10_000) == 600
+    # The critical path sums to the p99 budget; the bureau timeout is its budget plus the headroom,
+    # so a timed-out pull still leaves the rest of the path inside 2,000 ms.
+    rest = [300, 100, 20, 30, 20, 130]
+    assert 1_200 + sum(rest) + 200 == 2_000
+    timeout = 1_200 + 200
+    assert timeout == 1_400 and timeout + sum(rest) == 2_000
     _states(
         text, "2 million applications a month", "66,700 a day", "about 8 per second",
         "1.1 million loans a month", "44,000 bads a month", "50 KB per application",
@@ -231,7 +243,14 @@ def test_credit_risk_numbers():
         "60% loss given default", "USD 6,000", "USD 900",
         "$900/6{,}900 \\approx 13.0\\%$", "40% and 50% give a ratio of 0.8",
         "2,000 ms at p99", "bureau pull 1,200 ms", "headroom 200 ms",
+        "fraud scoring on the bureau file 300 ms", "feature computation 100 ms", "model scoring 20 ms",
+        "reason codes 30 ms", "policy rules 20 ms", "network and persistence 130 ms",
+        "bureau timeout of 1,400 ms", "about 2.5 TB", "25 months", "expected loss is USD 240",
+        "USD 600 before amortization", "4% 12-month PD", "10% lifetime PD",
     )
+    # Regulation as of December 2026: the rescinded guidance is not cited as current.
+    assert "SR 26-2" in text and "replaced SR 11-7" in text
+    assert "2 December 2027" in text and "21 July 2026" in text
 
 
 def test_duplicate_listing_numbers():
@@ -246,9 +265,28 @@ def test_duplicate_listing_numbers():
     peak_pairs = 3 * pairs / SECONDS_PER_DAY
     assert round(peak_pairs, -2) == 8_700
     assert peak_pairs / 20_000 < 1
-    assert round(200_000_000 * 2 * 256 * 4 / 1e9, 1) == 409.6
-    assert round(200_000_000 * 2 * 256 * 1 / 1e9, 1) == 102.4
-    assert round(200_000_000 * 2 * 64 / 1e9, 1) == 25.6
+    # One vector per photo (5 a listing on average) plus one text vector per listing.
+    photos = 200_000_000 * 5
+    vectors = photos + 200_000_000
+    assert photos == 10**9 and vectors == 1_200_000_000
+    assert round(vectors * 256 * 4 / 1e9, 1) == 1_228.8
+    assert round(vectors * 256 * 1 / 1e9, 1) == 307.2
+    codes, ids = vectors * 64 / 1e9, vectors * 8 / 1e9
+    assert (round(codes, 1), round(ids, 1), round(codes + ids, 1)) == (76.8, 9.6, 86.4)
+    # HNSW base layer: 2M neighbour ids of 4 bytes each, M = 32.
+    links = 2 * 32 * 4
+    assert links == 256 and round(vectors * links / 1e9, 1) == 307.2
+    assert vectors * links / 1e9 > 3 * (codes + ids)
+    # Perceptual hashes and the four multi-index tables of 8-byte ids.
+    assert photos * 8 / 1e9 == 8 and 4 * photos * 8 / 1e9 == 32
+    # Multi-index hashing: radius 7 over 4 chunks of 16 bits leaves radius 1 in some chunk.
+    radius, chunks, bits = 7, 4, 64 // 4
+    assert radius // chunks == 1 and chunks * (radius // chunks + 1) > radius
+    keys = 1 + bits
+    assert keys == 17 and chunks * keys == 68
+    per_bucket = 10_000_000 / 2**bits
+    assert round(per_bucket) == 153
+    assert round(chunks * keys * per_bucket, -2) == 10_400
     dups = pairs * 0.01
     assert dups == 2_500_000
     found = 0.9 * dups
@@ -265,7 +303,11 @@ def test_duplicate_listing_numbers():
         text, "200 million active listings", "5 million new or edited", "about 58 per second",
         "about 170 at a 3x peak", "$2 \\times 10^{16}$", "50 candidates",
         "250 million pair scorings", "2,900 per second", "8,700 at peak",
-        "20,000 pairs per second per core", "409.6 GB", "102.4 GB", "64 bytes per vector to 25.6 GB",
+        "20,000 pairs per second per core", "5 photos per listing", "1 billion photo vectors",
+        "1,228.8 GB in float32 and 307.2 GB in int8", "takes 76.8 GB, plus 9.6 GB", "86.4 GB in all",
+        "M = 32 keeps 64 neighbour ids of 4 bytes", "256 bytes, another 307.2 GB", "8 GB (64 bits per photo)",
+        "8-byte ids 32 GB", "within 7 bits of a 64-bit hash", "4 chunks of 16 bits", "17 keys and 68 lookups",
+        "shard of 10 million photos", "about 153 photos", "about 10,400 candidates",
         "1% or 2.5 million", "finds 2.25 million", "0.1% on the 247.5 million",
         "247,500 false matches", "about 90.1%", "0.01% gives 24,750", "about 98.9%",
         "500 ms at p99", "150 ms", "headroom 100 ms", "20,000 pairs a day",

@@ -5,9 +5,11 @@
  * itself is loaded once, so the keyboard listener is added once and passes
  * keys to whatever the current page mounted.
  */
+import { mountDesign } from "./design-round.js";
 import { mountMock } from "./mock.js";
 import { mountPractice } from "./practice.js";
 import { mountProgress } from "./progress.js";
+import { mountRubric } from "./rubric.js";
 import { openStore } from "./storage.js";
 import { patchTheme } from "./theme.js";
 import "./search-intent.js";
@@ -19,6 +21,15 @@ const MOUNTS = [
   ["[data-qb-mock]", mountMock],
   [".qb-actions[data-qid]", mountActions],
   [".qb-filters", mountFilters],
+  ["[data-qb-rubric]", mountRubric],
+  ["[data-qb-design]", mountDesign],
+];
+
+// Tools loaded only on the pages that have them: the exercise runner and
+// its editor are large, and a page without an exercise must not pay for them.
+const LAZY = [
+  ["[data-qb-exercise]", () => import("./exercise.js"), "mountExercise"],
+  ["[data-qb-mock-coding]", () => import("./mock-coding.js"), "mountMockCoding"],
 ];
 
 const NOTICES = {
@@ -27,6 +38,16 @@ const NOTICES = {
 };
 
 let mounted = [];
+// Which page a lazy mount belongs to: one that arrives after the reader moved on is dropped.
+let generation = 0;
+
+function mountLater(elements, load, name, store) {
+  const page = generation;
+  load().then((module) => {
+    if (page !== generation) return;
+    elements.forEach((element) => mounted.push(module[name](element, store)));
+  });
+}
 
 function notice(status) {
   const text = NOTICES[status];
@@ -51,6 +72,7 @@ function notice(status) {
 function mountPage() {
   mounted.forEach((tool) => tool && tool.cleanup && tool.cleanup());
   mounted = [];
+  generation += 1;
   patchTheme();
   // Read again on every page: another tab may have saved progress meanwhile.
   const store = openStore();
@@ -60,6 +82,12 @@ function mountPage() {
       used = true;
       mounted.push(mount(element, store));
     });
+  });
+  LAZY.forEach(([selector, load, name]) => {
+    const elements = Array.from(document.querySelectorAll(selector));
+    if (!elements.length) return;
+    used = true;
+    mountLater(elements, load, name, store);
   });
   updateCounts(store);
   if (used) {

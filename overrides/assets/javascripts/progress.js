@@ -1,5 +1,6 @@
 /* The progress page: known per topic as bars, reviews due and done as charts, export/import. */
 import { barChart } from "./chart.js";
+import { showSolved } from "./exercise-progress.js";
 import { fetchQuestions, siteRoot } from "./fetches.js";
 import { dueByDay, isDue, isKnown, reviewsByDay, streak } from "./schedule.js";
 import { exportPayload, parseExport } from "./storage.js";
@@ -141,6 +142,7 @@ export function mountProgress(container, store) {
       });
       dueBox.appendChild(items);
     }
+    showSolved(container);
     updateCounts(store);
   }
 
