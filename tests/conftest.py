@@ -84,6 +84,16 @@ def zensical_fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 ENGINES = ("mkdocs", "zensical")
 
 
+def engine_param(request: pytest.FixtureRequest) -> str:
+    """The engine a fixture parametrized over ENGINES builds with; skips Zensical where it is not installed."""
+    if request.param == "zensical":
+        from generator.engine import zensical_command
+
+        if zensical_command() is None:
+            pytest.skip("Zensical is not installed (make creates .venv-zensical)")
+    return request.param
+
+
 @pytest.fixture(scope="session", params=ENGINES)
 def engine_build(request: pytest.FixtureRequest) -> Path:
     """The fixture bank's site built by each engine in turn (tests using it run once per engine)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, served
+from tests.browser import CHROMIUM, SearchBox, engine_of, served
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -17,8 +17,9 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture()
-def site_url(fixture_build: Path, tmp_path: Path):
-    yield from served(fixture_build, tmp_path)
+def site_url(engine_build: Path, tmp_path: Path):
+    """The fixture bank's site as each engine built it, served."""
+    yield from served(engine_build, tmp_path)
 
 
 def serious_violations(page) -> list[str]:
@@ -71,15 +72,15 @@ def test_no_serious_violations(browser, site_url: str, path: str, scheme: str) -
     context.close()
 
 
-def test_search_dialog_has_no_serious_violations(browser, site_url: str) -> None:
+def test_search_dialog_has_no_serious_violations(browser, site_url: str, engine_build: Path) -> None:
     page = browser.new_page(bypass_csp=True)
     page.goto(site_url)
     # Judge the settled dialog, not a frame of its fade-in.
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
-    page.locator("input.md-search__input").click()
-    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=15_000)
-    page.locator("input.md-search__input").press_sequentially("alpha")
-    page.locator(".md-search-result__item").first.wait_for()
+    box = SearchBox(page, engine_of(engine_build))
+    box.open(timeout=15_000)
+    box.type("alpha")
+    box.results.first.wait_for()
     assert serious_violations(page) == []
     page.close()
 

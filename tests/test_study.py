@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine import zensical_command
 from tests.browser import CHROMIUM, RequestLog, served
-from tests.conftest import ENGINES, run_generator, write_bank
+from tests.conftest import ENGINES, engine_param, run_generator, write_bank
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -46,9 +45,8 @@ def _topic(tid: str, order: int, questions: list[tuple[str, str, str]]) -> str:
 @pytest.fixture(scope="module", params=ENGINES)
 def study_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """Six questions in two topics (enough for a five-card session), built by each engine in turn."""
-    if request.param == "zensical" and zensical_command() is None:
-        pytest.skip("Zensical is not installed (make creates .venv-zensical)")
-    work = tmp_path_factory.mktemp(f"study-{request.param}")
+    engine = engine_param(request)
+    work = tmp_path_factory.mktemp(f"study-{engine}")
     content = write_bank(
         work,
         {
@@ -62,7 +60,7 @@ def study_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixture
     )
     # Deployed at an address, as a real site is: Zensical's instant navigation needs it.
     run = run_generator(
-        "build", "--site-only", "--engine", request.param, "--site-dir", str(work / "site"), content=content, work=work,
+        "build", "--site-only", "--engine", engine, "--site-dir", str(work / "site"), content=content, work=work,
         extra_env={"SITE_URL": "https://guide.example.org/guide/"},
     )
     assert run.returncode == 0, run.stderr
