@@ -52,6 +52,7 @@ SEARCH_WORKERS = {
 # CommonJS files the search worker loads with importScripts: run with a module
 # object of their own, their export becomes a global of the worker.
 _AS_GLOBAL = {"assets/javascripts/vendor/porter2.js": "porter2"}
+ZENSICAL_CSS = "assets/stylesheets/zensical.css"
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
 
@@ -276,6 +277,9 @@ def engine_config(config: Mapping, bank: Bank, engine: str = "mkdocs") -> dict:
     # The worker the theme's search box starts (overrides/main.html).
     extra["qb_search_worker"] = SEARCH_WORKERS[engine]
     generated["extra"] = extra
+    if engine == "zensical":
+        # Where Zensical's theme draws our palette differently from Material's.
+        generated["extra_css"] = [*generated.get("extra_css", []), ZENSICAL_CSS]
     generated["docs_dir"] = "docs"
     generated.pop("site_dir", None)
     # The repository feeds our own edit and report links. Material would show
