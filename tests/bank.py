@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import pathlib
+import re
+from collections.abc import Iterable
 
 import yaml
 
@@ -48,3 +50,34 @@ def followup_words(qid: str) -> str:
     """A case study's follow-ups, asks and answers, with whitespace folded."""
     items = question(qid).get("followups") or []
     return " ".join(" ".join(f"{item['ask']} {item['answer']}" for item in items).split())
+
+
+def python_block(qid: str) -> dict:
+    """Run the answer's single Python block (our own bank text) and return the names it defines."""
+    blocks = re.findall(r"```python\n(.*?)```", answer(qid), re.S)
+    assert len(blocks) == 1, qid
+    namespace: dict = {"__name__": qid.replace("-", "_")}
+    exec(compile(blocks[0], qid, "exec"), namespace)
+    return namespace
+
+
+HOUSE_PARTS = ("**How it works.**", "**Example.**", "**Trade-offs.**", 'question "Follow-up to expect"')
+
+
+def house_shape_counts(ids: Iterable[str]) -> dict[str, int]:
+    """Check each question has the house shape (short, review month, parts, related, sources); count its levels."""
+    counts = {"basic": 0, "intermediate": 0, "advanced": 0}
+    for qid in ids:
+        q = question(qid)
+        text = answer_words(qid)
+        counts[q["difficulty"]] += 1
+        assert len(q["short"]) <= 200, qid
+        assert q.get("reviewed"), qid
+        for part in HOUSE_PARTS:
+            assert part in text, (qid, part)
+        assert 2 <= len(q["related"]) <= 5 and qid not in q["related"], qid
+        for src in q.get("sources", []):
+            assert src["url"].startswith("https://"), qid
+            if "arxiv.org" in src["url"]:
+                assert src["url"].startswith("https://arxiv.org/abs/"), qid
+    return counts

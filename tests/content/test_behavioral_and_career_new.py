@@ -3,7 +3,7 @@
 import re
 from datetime import date, timedelta
 
-from tests.bank import answer, answer_words, question
+from tests.bank import answer, answer_words, house_shape_counts
 
 NEW_IDS = [
     "ai-assisted-coding-round",
@@ -25,19 +25,7 @@ def _table_rows(qid: str, first_cell: str) -> list[list[str]]:
 
 
 def test_new_questions_meet_the_house_shape():
-    counts = {"basic": 0, "intermediate": 0, "advanced": 0}
-    for qid in NEW_IDS:
-        q = question(qid)
-        text = answer_words(qid)
-        counts[q["difficulty"]] += 1
-        assert len(q["short"]) <= 200, qid
-        assert str(q["reviewed"]) == "2026-12", qid
-        for part in ("**How it works.**", "**Example.**", "**Trade-offs.**", 'question "Follow-up to expect"'):
-            assert part in text, (qid, part)
-        assert 2 <= len(q["related"]) <= 5 and qid not in q["related"], qid
-        for src in q.get("sources", []):
-            assert src["url"].startswith("https://"), qid
-    assert counts == {"basic": 3, "intermediate": 1, "advanced": 0}
+    assert house_shape_counts(NEW_IDS) == {"basic": 3, "intermediate": 1, "advanced": 0}
 
 
 def _window_ctr(events, day, *, include_current):

@@ -12,6 +12,7 @@ import sys
 from collections import Counter
 from statistics import NormalDist
 
+import numpy as np
 import pytest
 import yaml
 
@@ -117,6 +118,9 @@ def test_iou_nms_example() -> None:
     assert f"{ns['iou'](a, b):.3f}" == "0.681" and 81 / 119 == ns["iou"](a, b)
     assert ns["nms"]([a, b, c], [0.9, 0.8, 0.7], 0.5) == [0, 2]
     assert ns["iou"]((0, 0, 1, 1), (3, 3, 4, 4)) == 0.0
+    for bad in (([a], [0.9, 0.8], 0.5), ([a, b], [0.9], 0.5), ([a], [0.9], 1.5), ([a], [0.9], -0.1)):
+        with pytest.raises(ValueError):
+            ns["nms"](*bad)
     _says("implement-iou-non-max-suppression", "intersection 81, union $100 + 100 - 81 = 119$, IoU $= 0.681$")
 
 
@@ -127,6 +131,7 @@ def test_edit_distance_and_word_error_rate() -> None:
     assert distance(ref, hyp) == 2 and f"{2 / len(ref):.3f}" == "0.333"
     assert _function("implement-edit-distance", "solution")(ref, hyp) == 2
     _says("implement-edit-distance", '"kitten" to "sitting" is 3', "WER $= 2/6 = 0.333$")
+    assert "WER = distance over words / reference length" in question("implement-edit-distance")["short"]
 
 
 def test_top_k_example_and_the_tie_rule_against_most_common() -> None:
@@ -161,9 +166,21 @@ def test_softmax_axis_and_ranges() -> None:
     assert f"{1 + math.e:.3f}" == "3.718"
     with pytest.raises(OverflowError):
         buggy([[1000.0, 1001.0]])
+    with pytest.raises(ZeroDivisionError):  # every exp underflows to 0.0
+        buggy([[-1000.0, -1000.0]])
+    assert fixed([[-1000.0, -1000.0]]) == [[0.5, 0.5]]
     assert f"{math.log(sys.float_info.max):.1f}" == "709.8" and f"{math.log(65504):.1f}" == "11.1"
     assert math.exp(-745) > 0 and math.exp(-746) == 0  # "tiny terms underflow below about e^-745"
-    _says(qid, "$1 + e = 3.718$", "sums to 0.769", "e^{709.8}", "65,504", "$x \\approx 11.1$", "about $e^{-745}$")
+    _says(
+        qid,
+        "$1 + e = 3.718$",
+        "sums to 0.769",
+        "e^{709.8}",
+        "65,504",
+        "$x \\approx 11.1$",
+        "about $e^{-745}$",
+        "`[[-1000, -1000]]`",
+    )
 
 
 def test_unshuffled_split_example() -> None:
@@ -203,11 +220,11 @@ def test_variance_numbers() -> None:
     fixed, buggy = _function(qid, "solution"), _function(qid, "starter")
     assert f"{buggy([3, 5, 10]):.2f}" == "8.67" and fixed([3, 5, 10]) == 13.0
     big = [1e9 + d for d in (4, 7, 13, 16)]
-    assert fixed(big) == 30.0 and abs(buggy(big) - 30) > 100
+    assert fixed(big) == 30.0 and buggy(big) == -128.0
     assert math.ulp(4e18) == 512
     m2 = sum((v - 1e9 - 10) ** 2 for v in big)
     assert m2 == 90 and 3.9e18 < sum(v * v for v in big) < 4.1e18
-    _says(qid, "$26/3 = 8.67$", "$26/2 = 13$", "off by more than 100", "512 apart", "difference of 90")
+    _says(qid, "$26/3 = 8.67$", "$26/2 = 13$", "the starter returns $-128$ in float64", "512 apart", "difference of 90")
 
 
 def test_mutable_default_example() -> None:
@@ -239,6 +256,10 @@ def test_target_encoding_numbers() -> None:
     assert [f"{v:.3f}" for v in (leaky[0], leaky[4])] == ["0.533", "0.733"]
     assert (2 + 2 * 0.6) / 6 == leaky[0] and (1 + 2 * 0.6) / 3 == leaky[4]
     _says(qid, "$(2 + 1.2)/(4 + 2) = 0.533$", "$(1 + 1.2)/(1 + 2) = 0.733$")
+    targets = [1, 1, 0, 0]  # one category, S = 2, c = 4
+    loo = [(sum(targets) - y) / (len(targets) - 1) for y in targets]
+    assert loo == [1 / 3, 1 / 3, 2 / 3, 2 / 3]  # the positives get the lower value
+    _says(qid, "so the positives get the lower value (with $S = 2$ and $c = 4$, 1/3 against 2/3)")
 
 
 def test_cross_entropy_numbers() -> None:
@@ -249,6 +270,9 @@ def test_cross_entropy_numbers() -> None:
     logits, labels = [[2.0, 1.0, 0.0], [0.0, 0.0, 0.0]], [0, 2]
     assert f"{fixed(logits, labels):.3f}" == "0.753" and f"{buggy(logits, labels):.3f}" == "0.502"
     assert fixed([[0.0, 1000.0]], [0]) == 1000.0
+    with pytest.raises(ValueError, match="math domain error"):  # exp(-800) underflows, log(0) fails
+        buggy([[-800.0, 0.0]], [0])
+    assert math.exp(-800) == 0.0 and fixed([[-800.0, 0.0]], [0]) == 800.0
     assert f"{-math.log(1e-12):.1f}" == "27.6"
     assert f"{math.log(3.4028234663852886e38):.1f}" == "88.7" and f"{math.log(4):.3f}" == "1.386"
     _says(
@@ -259,6 +283,7 @@ def test_cross_entropy_numbers() -> None:
         "returns 0.502",
         "about 27.6",
         "about 88.7 in float32",
+        "logits $(-800, 0)$ with label 0",
     )
 
 
@@ -268,6 +293,12 @@ def test_iou_review_numbers() -> None:
     assert f"{fixed([0, 0, 2, 2], [1, 0, 3, 2]):.3f}" == "0.333" and buggy([0, 0, 2, 2], [1, 0, 3, 2]) == 0.25
     assert buggy([0, 0, 1, 1], [3, 3, 4, 4]) == 2.0 and fixed([0, 0, 1, 1], [3, 3, 4, 4]) == 0.0
     assert buggy([1, 1, 4, 5], [1, 1, 4, 5]) == 0.5
+    half_fixed = _exercise(qid)["starter"].replace("inter_w * inter_h", "max(0.0, inter_w) * max(0.0, inter_h)")
+    namespace: dict = {}
+    exec(half_fixed, namespace)
+    boxes = [[x, y, x + w, y + h] for x in (0, 1, 2.5) for y in (0, 1.5) for w in (1, 3) for h in (2, 4)]
+    assert max(namespace["iou"](a, b) for a in boxes for b in boxes) == 0.5
+    _says(qid, "for overlapping boxes the value never exceeds 0.5")
     _says(qid, "union $4 + 4 - 2 = 6$, IoU $= 0.333$", "$2/8 = 0.25$", "an IoU of 2.0")
 
 
@@ -283,8 +314,12 @@ def test_ztest_review_numbers() -> None:
     pooled_se = math.sqrt(0.05 * 0.95 * (2 / 100))
     assert (f"{pooled_se:.4f}", f"{fixed(0, 100, 10, 100)[0]:.2f}") == ("0.0308", "3.24")
     assert (f"{math.sqrt(0.1 * 0.9 / 100):.4f}", f"{buggy(0, 100, 10, 100)[0]:.2f}") == ("0.0300", "3.33")
+    assert f"{NormalDist().inv_cdf(0.75):.3f}" == "0.674"  # |z| below this gives a two-sided p above 0.5
+    assert f"{fixed(100, 1000, 102, 1000)[1]:.3f}" == "0.882"
     _says(
         qid,
+        "$|z| < 0.674$",
+        "100 of 1,000 against 102 of 1,000 ($p = 0.882$)",
         "$z = 2.384$ and a two-sided $p = 0.0171$",
         "$p = 0.0086$",
         "returns 0.991",
@@ -301,4 +336,10 @@ def test_causal_attention_numbers() -> None:
     assert (f"{weight:.4f}", f"{1 - weight:.4f}") == ("0.0003", "0.9997")
     assert f"{_function(qid, 'starter')(*args)[0][0]:.4f}" == f"{4 * weight:.4f}" == "0.0013"
     assert 64 / math.sqrt(64) == 8  # dividing by d = 64 instead of sqrt(d) shrinks scores 8 times
+    assert math.exp(-745) > 0 and math.exp(-746) == 0.0
+    assert math.exp(-103) > 0 and float(np.exp(np.float32(-104))) == 0.0 < float(np.exp(np.float32(-103)))
+    scores = [0.0, 800.0]  # position 0 sees only itself; the future key beats it by 800 > 745
+    weights = [math.exp(s - max(scores)) for s in scores][:1]  # softmax over all, then keep the visible part
+    assert weights == [0.0]  # renormalising would divide 0 by 0
+    _says(qid, "more than about 745 (about 103 in float32)", "the row becomes 0/0")
     _says(qid, "$2/2 = 1$ and $18/2 = 9$", "$(0.0003, 0.9997)$", "$4 \\times 0.0003 = 0.0013$", "8 times smaller")

@@ -2,12 +2,11 @@
 forecast metrics) and run the MASE code they embed against its edge cases."""
 
 import math
-import re
 
 import numpy as np
 import pytest
 
-from tests.bank import answer, answer_words, question
+from tests.bank import answer, answer_words, house_shape_counts, python_block
 
 NEW_IDS = [
     "time-series-foundation-models",
@@ -16,31 +15,9 @@ NEW_IDS = [
 ]
 
 
-def _code(qid: str) -> dict:
-    """Execute the single Python block of an answer and return its namespace."""
-    blocks = re.findall(r"```python\n(.*?)```", answer(qid), re.S)
-    assert len(blocks) == 1, qid
-    namespace: dict = {"__name__": qid.replace("-", "_")}
-    exec(compile(blocks[0], qid, "exec"), namespace)  # our own bank text, run to test it
-    return namespace
-
 
 def test_new_questions_meet_the_house_shape():
-    counts = {"basic": 0, "intermediate": 0, "advanced": 0}
-    for qid in NEW_IDS:
-        q = question(qid)
-        text = answer_words(qid)
-        counts[q["difficulty"]] += 1
-        assert len(q["short"]) <= 200, qid
-        assert str(q["reviewed"]) == "2026-12", qid
-        for part in ("**How it works.**", "**Example.**", "**Trade-offs.**", 'question "Follow-up to expect"'):
-            assert part in text, (qid, part)
-        assert 2 <= len(q["related"]) <= 5 and qid not in q["related"], qid
-        for src in q.get("sources", []):
-            assert src["url"].startswith("https://"), qid
-            if "arxiv.org" in src["url"]:
-                assert src["url"].startswith("https://arxiv.org/abs/"), qid
-    assert counts == {"basic": 0, "intermediate": 2, "advanced": 1}
+    assert house_shape_counts(NEW_IDS) == {"basic": 0, "intermediate": 2, "advanced": 1}
 
 
 def test_chronos_scaling_bins_ceiling_and_patching():
@@ -84,7 +61,7 @@ def test_model_facts_are_dated():
 
 def test_mase_example_and_baselines():
     text = answer_words("classical-baseline-vs-foundation-model")
-    mase = _code("classical-baseline-vs-foundation-model")["mase"]
+    mase = python_block("classical-baseline-vs-foundation-model")["mase"]
     train = [100, 120, 140, 110, 104, 126, 146, 112, 110, 130, 150, 118]
     actual = [114, 134, 156, 120]
     m = 4
@@ -120,7 +97,7 @@ def test_mase_example_and_baselines():
 
 
 def test_mase_code_edge_cases():
-    mase = _code("classical-baseline-vs-foundation-model")["mase"]
+    mase = python_block("classical-baseline-vs-foundation-model")["mase"]
     assert mase([1, 2, 4], [5], [5]) == 0.0
     assert mase([1, 3, 5], [7, 9], [8, 8]) == 0.5  # naive MAE 2, forecast MAE 1
     for bad in (
@@ -170,7 +147,7 @@ def test_point_metrics_on_the_four_days():
     assert naive == [4, 8, 14, 24, 6, 10] and sum(naive) / len(naive) == 11
     assert round((sum(err) / 4) / 11, 2) == 0.36 and "MASE = 4/11 ≈ **0.36**" in text
     # The same number through the embedded MASE code of the fair-backtest question.
-    mase = _code("classical-baseline-vs-foundation-model")["mase"]
+    mase = python_block("classical-baseline-vs-foundation-model")["mase"]
     assert round(mase(history, y, f, m=1), 2) == 0.36
 
 

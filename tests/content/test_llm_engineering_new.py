@@ -3,12 +3,11 @@ and run the code they embed against its edge cases."""
 
 import math
 import random
-import re
 from math import comb
 
 import pytest
 
-from tests.bank import answer, answer_words, question
+from tests.bank import answer_words, house_shape_counts, python_block
 
 NEW_IDS = [
     "llm-golden-eval-set",
@@ -24,14 +23,6 @@ NEW_IDS = [
 ]
 
 
-def _code(qid: str) -> dict:
-    """Execute the single Python block of an answer and return its namespace."""
-    blocks = re.findall(r"```python\n(.*?)```", answer(qid), re.S)
-    assert len(blocks) == 1, qid
-    namespace: dict = {"__name__": qid.replace("-", "_")}
-    exec(compile(blocks[0], qid, "exec"), namespace)  # our own bank text, run to test it
-    return namespace
-
 
 def _levenshtein(a: str, b: str) -> int:
     prev = list(range(len(b) + 1))
@@ -44,22 +35,9 @@ def _levenshtein(a: str, b: str) -> int:
 
 
 def test_new_questions_meet_the_house_shape():
-    counts = {"basic": 0, "intermediate": 0, "advanced": 0}
     for qid in NEW_IDS:
-        q = question(qid)
-        text = answer_words(qid)
-        counts[q["difficulty"]] += 1
-        assert len(q["short"]) <= 200, qid
-        assert str(q["reviewed"]) == "2026-12", qid
-        assert len(text.split()) >= 500, qid
-        for part in ("**How it works.**", "**Example.**", "**Trade-offs.**", 'question "Follow-up to expect"'):
-            assert part in text, (qid, part)
-        assert 2 <= len(q["related"]) <= 5 and qid not in q["related"], qid
-        for src in q.get("sources", []):
-            assert src["url"].startswith("https://"), qid
-            if "arxiv.org" in src["url"]:
-                assert src["url"].startswith("https://arxiv.org/abs/"), qid
-    assert counts == {"basic": 3, "intermediate": 5, "advanced": 2}
+        assert len(answer_words(qid).split()) >= 500, qid
+    assert house_shape_counts(NEW_IDS) == {"basic": 3, "intermediate": 5, "advanced": 2}
 
 
 def test_golden_set_sizes_and_allocation():
@@ -213,7 +191,7 @@ def test_pass_at_k_and_pass_hat_k():
 
 def test_refund_tool_validates_and_is_idempotent():
     text = answer_words("agent-tool-design")
-    tool = _code("agent-tool-design")["RefundTool"]({"A17": 4000})
+    tool = python_block("agent-tool-design")["RefundTool"]({"A17": 4000})
     first = tool.issue_refund("run1-step3", "A17", 1500, "late")
     assert first == {"isError": False, "refund_id": "R1", "amount_cents": 1500}
     # A retry with the same key and arguments returns the stored result and pays nothing more.
@@ -283,7 +261,7 @@ def test_memory_token_budget_and_retrieval_score():
 
 def test_backoff_and_loop_detector():
     text = answer_words("agent-failure-recovery")
-    ns = _code("agent-failure-recovery")
+    ns = python_block("agent-failure-recovery")
     backoff, repeated = ns["backoff_delays"], ns["repeated_call"]
     ceilings = [min(8.0, 0.5 * 2**k) for k in range(5)]
     assert ceilings == [0.5, 1, 2, 4, 8] and sum(ceilings) == 15.5 and sum(ceilings) / 2 == 7.75

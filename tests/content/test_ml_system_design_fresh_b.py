@@ -28,9 +28,18 @@ def test_visual_search_hnsw_links_follow_from_m():
     links = 2 * m  # HNSW keeps 2M neighbours on the base layer
     base_gb = 300_000_000 * links * 4 / 1e9
     assert links == 32 and round(base_gb, 1) == 38.4
-    upper_gb = base_gb / m  # each higher layer holds about 1/M of the nodes
-    assert round(upper_gb, 1) == 2.4
-    _states(text, "M = 16", "2M = 32 links of 4 bytes", "about 1/16 of that, 2.4 GB", "top 400 instead of 200")
+    # A node reaches layer l with probability M**-l, so the upper layers hold
+    # N/M + N/M**2 + ... = N/(M-1) node entries, each with M links of 4 bytes.
+    upper_gb = 300_000_000 / (m - 1) * m * 4 / 1e9
+    assert round(upper_gb, 1) == 1.3
+    _states(
+        text,
+        "M = 16",
+        "2M = 32 links of 4 bytes",
+        "about 1/15 of vectors",
+        "about 1.3 GB more",
+        "top 400 instead of 200",
+    )
 
 
 def test_typeahead_lookup_is_one_binary_search():
