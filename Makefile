@@ -76,7 +76,7 @@ scripts/lighthouse/node_modules/.stamp: scripts/lighthouse/package.json scripts/
 	cd scripts/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-bench: system-deps $(VENV)/.test-stamp node_modules/.stamp scripts/lighthouse/node_modules/.stamp ## Measure build speed, page weights and Lighthouse scores
+bench: system-deps $(VENV)/.test-stamp node_modules/.stamp scripts/lighthouse/node_modules/.stamp $(ZENSICAL_VENV)/.stamp ## Measure build speed, page weights and Lighthouse scores (both site engines)
 	$(PY) scripts/bench.py
 
 clean: ## Remove build output and caches (keeps .venv and node_modules)

@@ -45,8 +45,8 @@ _BODY_ROOT = "../.."
 # theme template (overrides/qb-bodies/<name>.html, named by the page's
 # `qb_bodies`), the bodies in page order with the marker between them;
 # partials/content.html puts each at its marker. The engine never parses their
-# HTML as Markdown, which was most of a large build. An engine that indexes
-# the pages for its own search (Zensical) gets the bodies in the Markdown.
+# HTML as Markdown, which was most of a large build, and never rewrites their
+# links (Zensical would: see markdown_href).
 BODY_MARKER = "<!-- qb-body -->"
 BODY_TEMPLATES = "qb-bodies"
 
@@ -235,6 +235,21 @@ def site_url(from_page: str, to_path: str) -> str:
     return posixpath.relpath(to_path, here) if to_path else "./"
 
 
+def markdown_href(engine: str, from_page: str, to_url: str, anchor: str = "") -> str:
+    """An `href` or `src` in a page's Markdown, to a site URL (a page's ends in "/").
+
+    MkDocs leaves raw HTML alone, so the URL is relative to the built page.
+    Zensical resolves every relative `href` and `src` in the Markdown against
+    the source file, as it does a Markdown link, and rewrites it for the built
+    page: there the URL is relative to the source file's folder. (`data-`
+    attributes are left alone by both, so they stay relative to the page.)
+    """
+    here = (posixpath.dirname(from_page) if engine == "zensical" else page_url(from_page)) or "."
+    url = posixpath.relpath(to_url or ".", here)
+    url = "./" if url == "." else url + ("/" if to_url.endswith("/") and not url.endswith("/") else "")
+    return f"{url}#{anchor}" if anchor else url
+
+
 def _context(bank: Bank, page: str) -> dict:
     return {
         "bank": bank,
@@ -287,32 +302,27 @@ def question_body(
     )
 
 
-def topic_markdown(bank: Bank, topic: Topic, pdf: str | None, bodies: Mapping[str, str] | None = None) -> str:
-    """A topic page's Markdown; the bodies (by question id) go in it if given, else markers do."""
+def topic_markdown(bank: Bank, topic: Topic, pdf: str | None, *, engine: str = "mkdocs") -> str:
+    """A topic page's Markdown, with a marker where each question's body goes."""
     page = topic_page(topic.id)
     return render_template(
         "topic.md.j2",
         topic=topic,
-        bodies=bodies,
         body_template=body_template(page),
         body_marker=BODY_MARKER,
-        pdf_url=site_url(page, pdf) if pdf else None,
+        pdf_url=markdown_href(engine, page, pdf) if pdf else None,
         **_context(bank, page),
     )
 
 
-def question_markdown(
-    bank: Bank, q: Question, text: RenderedText, own_search_index: bool, body: str | None = None
-) -> str:
-    """A question page's Markdown: front matter, heading, and the body if given, else its marker."""
+def question_markdown(bank: Bank, q: Question, text: RenderedText) -> str:
+    """A question page's Markdown: front matter, heading, and the marker where its body goes."""
     return render_template(
         "question.md.j2",
         q=q,
-        body=body,
         body_template=body_template(question_page(q.id)),
         body_marker=BODY_MARKER,
         short_text=text.short_text,
-        own_search_index=own_search_index,
     )
 
 
@@ -367,13 +377,17 @@ MOCK_CODING_MINUTES = {"basic": 10, "intermediate": 15, "advanced": 20}
 MOCK_CODING_COUNTS = (1, 2, 3)
 
 
-def simple_pages(bank: Bank, exercise_index: str | None = None) -> dict[str, str]:
+def simple_pages(bank: Bank, exercise_index: str | None = None, engine: str = "mkdocs") -> dict[str, str]:
     """The pages that list the bank without its answers.
 
     exercise_index: the exercise index's path in the site, when the bank has exercises.
     """
     pages = {
-        ALL_QUESTIONS: render_template("questions.md.j2", **_context(bank, ALL_QUESTIONS)),
+        ALL_QUESTIONS: render_template(
+            "questions.md.j2",
+            question_href=lambda qid: markdown_href(engine, ALL_QUESTIONS, page_url(question_page(qid))),
+            **_context(bank, ALL_QUESTIONS),
+        ),
         TAGS: render_template("tags.md.j2", **_context(bank, TAGS)),
     }
     for page, template in ((PRACTICE, "practice.md.j2"), (PROGRESS, "progress.md.j2"), (MOCK, "mock.md.j2")):
@@ -405,11 +419,10 @@ def design_body(bank: Bank, texts: Mapping[str, RenderedText]) -> str:
     )
 
 
-def design_markdown(bank: Bank, body: str | None = None) -> str:
-    """The design round page's Markdown: the body if given, else its marker."""
+def design_markdown(bank: Bank) -> str:
+    """The design round page's Markdown, with the marker where its body goes."""
     return render_template(
         "design.md.j2",
-        body=body,
         body_template=body_template(DESIGN),
         body_marker=BODY_MARKER,
         phases=DESIGN_PHASES,

@@ -79,8 +79,8 @@ def build(options: BuildOptions) -> BuildResult:
             # and scan each page the engine writes.
             scan = SiteScan(workers, staged, policy=options.policy)
             run_engine(options.engine, config_file, staged, on_page=scan.written)
-            # The question-first index the search worker loads (Material's, and any engine's).
-            rewrite_index(staged, checked.bank, checked.answers)
+            # The question-first index the search worker loads, under either engine.
+            rewrite_index(staged, checked.bank, checked.answers, options.engine)
             # 8. exports and downloads into the staged site.
             written = _deliver(checked, deck, joined, staged / outputs.SITE_FOLDER) if options.with_pdfs else []
             # 9. the last check, on the HTML that ships; then the policy on every page.

@@ -82,11 +82,13 @@ def build_shards(documents: list[dict]) -> dict[str, bytes]:
     return {name: text.encode("utf-8") for name, text in json.loads(run.stdout)["files"].items()}
 
 
-def rewrite_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnswer]) -> int:
+def rewrite_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnswer], engine: str = "mkdocs") -> int:
     """Write search/qb/ (one document per question, then the engine's other pages); its size in bytes."""
     path = site_dir / INDEX
     documents = question_documents(bank, answers)
-    if path.is_file():
+    if engine == "zensical":
+        documents += rewrite_zensical_items(site_dir, bank, documents)
+    elif path.is_file():
         index = json.loads(path.read_text(encoding="utf-8"))
         documents += [doc for doc in index["docs"] if not doc["location"].startswith(_LEFT_OUT)]
         stub = {"config": index.get("config", {}), "docs": []}
@@ -95,3 +97,30 @@ def rewrite_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnsw
     for name, data in files.items():
         write_bytes_atomic(site_dir / SHARDS / name, data)
     return sum(len(data) for data in files.values())
+
+
+ZENSICAL_ITEMS = Path("search.json")
+
+
+def rewrite_zensical_items(site_dir: Path, bank: Bank, questions: list[dict]) -> list[dict]:
+    """Zensical's search.json with one item per question; the other pages' sections, as documents.
+
+    Zensical's search box loads search.json with every page, hands its items
+    to the worker the page's config names (search-zensical.js, which passes
+    the queries on to the site's search worker) and shows each result from
+    its item: so one short item per question, just what a result shows, and
+    the other pages' sections as Zensical made them. The worker finds the
+    same sections in its own index.
+    """
+    path = site_dir / ZENSICAL_ITEMS
+    index = json.loads(path.read_text(encoding="utf-8"))
+    kept = [item for item in index["items"] if not item["location"].startswith(_LEFT_OUT)]
+    topics = {q.id: bank.topic_of(q).title for q in bank.questions}
+    # No tags on the items: Zensical would offer a tag filter, which the worker does not take.
+    shown = [
+        {"location": d["location"], "title": d["title"], "text": d["text"], "path": [topics[d["id"]]], "tags": []}
+        for d in questions
+    ]
+    index["items"] = shown + kept
+    write_bytes_atomic(path, json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    return [{"location": item["location"], "title": item["title"], "text": item["text"]} for item in kept]

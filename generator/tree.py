@@ -43,11 +43,18 @@ VENDORED = {
     # Porter2 (Snowball English), CommonJS: wrapped below into a classic script for the search worker.
     "wink-porter2-stemmer/src/wink-porter2-stemmer.js": "assets/javascripts/vendor/porter2.js",
 }
+# The script the theme's search box starts as its worker, per engine: ours
+# speaks Material's messages; under Zensical an adapter translates its own.
+SEARCH_WORKERS = {
+    "mkdocs": "assets/javascripts/search-worker.js",
+    "zensical": "assets/javascripts/search-zensical.js",
+}
 # CommonJS files the search worker loads with importScripts: run with a module
 # object of their own, their export becomes a global of the worker.
 _AS_GLOBAL = {"assets/javascripts/vendor/porter2.js": "porter2"}
 SEARCH_ENGINE = "assets/javascripts/vendor/search-engine.js"
 _SEARCH_ENGINE_PARTS = ("assets/javascripts/vendor/minisearch.js", "assets/javascripts/vendor/porter2.js")
+ZENSICAL_CSS = "assets/stylesheets/zensical.css"
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
 
@@ -150,10 +157,10 @@ def make_tree(
         )
         for q in bank.questions
     }
-    # With MkDocs the site ships its own search index (search_index.py); an
-    # engine that indexes the pages for its own search must find the bodies in them.
-    own_search_index = engine == "mkdocs"
-    inline = not own_search_index
+    # Both engines ship our own search index, one document per question
+    # (search_index.py), so neither needs the bodies in the Markdown: they are
+    # theme templates, never parsed as Markdown, and their links (written for
+    # the page, not for the Markdown source) stay as written.
     rendered = {qid: _render_exercise(exercise, formulas) for qid, exercise in exercises.items()}
     for topic in bank.topics:
         bodies = {}
@@ -162,27 +169,17 @@ def make_tree(
             exercise = rendered.get(q.id)
             bodies[q.id] = pages.question_body(bank, q, text, open_answer=False, exercise=exercise)
             page_body = pages.question_page_body(bank, topic, index, text, repo, exercise)
-            if inline:
-                tree.add(question_page(q.id), pages.question_markdown(bank, q, text, own_search_index, page_body))
-            else:
-                tree.add_bodies(question_page(q.id), [page_body])
-                tree.add(question_page(q.id), pages.question_markdown(bank, q, text, own_search_index))
+            tree.add_bodies(question_page(q.id), [page_body])
+            tree.add(question_page(q.id), pages.question_markdown(bank, q, text))
         bodies = _numbered(bodies)
         pdf = topic_pdfs.get(topic.id)
-        if inline:
-            tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf, bodies))
-        else:
-            tree.add_bodies(topic_page(topic.id), list(bodies.values()))
-            tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf))
-    design = pages.design_body(bank, texts)
-    if inline:
-        tree.add(pages.DESIGN, pages.design_markdown(bank, design))
-    else:
-        tree.add_bodies(pages.DESIGN, [design])
-        tree.add(pages.DESIGN, pages.design_markdown(bank))
+        tree.add_bodies(topic_page(topic.id), list(bodies.values()))
+        tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf, engine=engine))
+    tree.add_bodies(pages.DESIGN, [pages.design_body(bank, texts)])
+    tree.add(pages.DESIGN, pages.design_markdown(bank))
     tree.add(pages.HOME, pages.home_markdown(bank, downloads, topic_pdfs))
     index = runner_assets.EXERCISE_INDEX if exercises else None
-    for path, text in pages.simple_pages(bank, index).items():
+    for path, text in pages.simple_pages(bank, index, engine).items():
         tree.add(path, text)
     tree.add(pages.QUESTIONS_JSON, questions_json(bank, {qid: t.short_text for qid, t in texts.items()}))
     tree.add(pages.DECK_JSON, deck_json(bank))
@@ -277,9 +274,16 @@ def _numbered(bodies: Mapping[str, str]) -> dict[str, str]:
 def engine_config(config: Mapping, bank: Bank, engine: str = "mkdocs") -> dict:
     """mkdocs.yml for the tree: the project's settings, the tree's folders and the navigation."""
     generated = dict(config)
+    extra = dict(generated.get("extra", {}))
     if engine == "mkdocs":
         # Where overrides/main.html keeps the question pages' sidebars for the build (Jinja only).
-        generated["extra"] = {**generated.get("extra", {}), "qb_sidebars": {}}
+        extra["qb_sidebars"] = {}
+    # The worker the theme's search box starts (overrides/main.html).
+    extra["qb_search_worker"] = SEARCH_WORKERS[engine]
+    generated["extra"] = extra
+    if engine == "zensical":
+        # Where Zensical's theme draws our palette differently from Material's.
+        generated["extra_css"] = [*generated.get("extra_css", []), ZENSICAL_CSS]
     generated["docs_dir"] = "docs"
     generated.pop("site_dir", None)
     # The repository feeds our own edit and report links. Material would show

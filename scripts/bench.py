@@ -8,7 +8,9 @@ bank and a synthetic bank (default 2,000 questions): each PDF cold (empty
 cache), all three after editing one question (warm), pages and file size;
 and, on the shipped bank, the time to print the built site's topic pages through WeasyPrint with
 Material's own stylesheets in one document, the common MkDocs-to-PDF
-approach, as the baseline for our study guide. Results go to stdout and to
+approach, as the baseline for our study guide. Both site engines, MkDocs
+and Zensical, side by side on the shipped bank: cold, after one edit, the
+bare engine on the same tree, and search. Results go to stdout and to
 BENCHMARKS.md, each target with a yes or NO.
 """
 
@@ -163,14 +165,15 @@ SEARCH_SNIPPET = """
 import json, re, sys
 from pathlib import Path
 sys.path.insert(0, {root!r})
+from tests.browser import engine_of
 from tests.searchtiming import first_search
 site = Path({site!r})
 title = json.loads((site / "search" / "qb" / "meta.json").read_text())["docs"][0][1]
 # A word of the first question's title, so the query has answers in any bank.
 query = max(re.findall(r"[A-Za-z]{{5,}}", title), key=len)
 # Typed at once after focusing the box, and after a one-second reach for the keys.
-at_once = first_search(site, query)
-paused = first_search(site, query, pause_s=1.0)
+at_once = first_search(site, query, engine=engine_of(site))
+paused = first_search(site, query, pause_s=1.0, engine=engine_of(site))
 print(json.dumps({{"ready_s": at_once["ready_s"], "search_kb": at_once["search_kb"],
                   "query_s": paused["first_result_s"]}}))
 """
@@ -302,11 +305,86 @@ def bench_site(label: str, content: Path, work: Path, repeats: int = 1) -> dict:
         warm.append(_best_time(command, _env(edited, work), 1))
     result["site_warm"] = min(warm)
     result["site_mb"] = _du(site) / 1e6
+    # Everything search can load: the sharded index (search/qb/) and the stub beside it.
     result["index_mb"] = _du(site / "search") / 1e6
     result["largest_page_kb"] = max(p.stat().st_size for p in (site / "topics").glob("*/index.html")) / 1024
     result["pages"] = sum(1 for _ in site.rglob("index.html"))
     result.update(bench_search(site))
     return result
+
+
+def _bare_engine(engine: str, tree: Path, out: Path) -> list[str]:
+    """The engine alone on the generated tree, as one would run it by hand (Zensical with its cache cleared)."""
+    if engine == "mkdocs":
+        return [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(tree / "mkdocs.yml"), "-d", str(out)]
+    from generator.engine import zensical_command
+
+    # The config the generator handed Zensical (its site_dir inside the tree, as Zensical wants).
+    return [zensical_command(), "build", "--clean", "--config-file", str(tree / ".zensical.yml")]
+
+
+def bench_engine(engine: str, content: Path, work: Path, repeats: int = 1) -> dict:
+    """One engine on one bank: a cold site build, a build after one edit, the bare engine on the same tree."""
+    result: dict = {"engine": engine}
+    site = work / "site"
+    env = _env(content, work)
+    command = [sys.executable, "-m", "generator", "build", "--site-only", "--engine", engine, "--site-dir", str(site)]
+    cold = []
+    for _ in range(repeats):
+        shutil.rmtree(work, ignore_errors=True)  # caches, tree and site: nothing carried over
+        started = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        cold.append(time.perf_counter() - started)
+    result["cold"] = min(cold)
+    edited = work / "content-edited"
+    shutil.copytree(content, edited)
+    env = _env(edited, work)
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+    warm = []
+    for _ in range(repeats):  # a fresh edit each time; the tree and the caches stay
+        _edit_one_question(edited)
+        warm.append(_best_time(command, env, 1))
+    result["after_edit"] = min(warm)
+    tree = work / "build" / "site-src"
+    bare_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result["bare"] = _best_time(_bare_engine(engine, tree, work / "bare-site"), bare_env, repeats)
+    result["site_mb"] = _du(site) / 1e6
+    result["pages"] = sum(1 for _ in site.rglob("index.html"))
+    # What every page load fetches for search before the reader asks for it (Zensical: search.json).
+    result["per_page_kb"] = (site / "search.json").stat().st_size / 1024 if engine == "zensical" else 0.0
+    result.update(bench_search(site))
+    return result
+
+
+def engines_table(rows: list[dict], quality: dict[str, dict]) -> str:
+    lines = [
+        "| engine | pages | cold (s) | after one edit (s) | bare engine (s) | site (MB) "
+        "| search data on every page (KB) | search ready (s) | one query (s) | hit@1 | hit@3 | MRR |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        q = quality.get(r["engine"])
+        scores = f"{q['hit1']:.1%} | {q['hit3']:.1%} | {q['mrr']:.3f}" if q else "| |"
+        lines.append(
+            f"| {r['engine']} | {r['pages']} | {r['cold']:.1f} | {r['after_edit']:.1f} | {r['bare']:.1f} | "
+            f"{r['site_mb']:.1f} | {r['per_page_kb']:.0f} | {r['ready_s']:.2f} | {r['query_s']:.2f} | {scores} |"
+        )
+    return "\n".join(lines)
+
+
+ENGINE_NOTES = """\
+Both engines on the shipped bank, `python -m generator build --site-only --engine ENGINE`
+(no PDFs; they do not depend on the engine). Cold is the first build with every
+cache empty (formulas, diagrams, converted Markdown, the tree and Zensical's own
+cache). After one edit is the same build after changing one answer, with the
+tree and the caches left in place. Bare engine is the engine alone on the
+generated tree: `mkdocs build`, or `zensical build --clean` (its cache cleared, as
+MkDocs keeps none). Each time is the fastest of the runs. Search data on every
+page is what the theme fetches with each page before a reader asks for search:
+nothing for Material; Zensical's box loads `search.json` (one short item per
+question) on every page. Search ready is the time from opening the box until
+it takes queries; hit@1, hit@3 and MRR are the reader queries of
+`tests/search/queries.yaml` typed into each engine's own search box."""
 
 
 def bench_warm_build(content: Path, work: Path) -> float:
@@ -522,6 +600,32 @@ def markdown_table(results: list[dict], baseline: float | None, to_pdf: dict | N
     return "\n".join(lines)
 
 
+ENGINES_HEADING = "### MkDocs and Zensical"
+
+
+def engines_only(repeats: int) -> int:
+    """The engines' comparison alone, put in place of its section of BENCHMARKS.md."""
+    with tempfile.TemporaryDirectory(prefix="qb-bench-") as tmp:
+        tmp_path = Path(tmp)
+        rows, quality = [], {}
+        for engine in ("mkdocs", "zensical"):
+            rows.append(bench_engine(engine, ROOT / "content", tmp_path / engine, repeats=repeats))
+            quality[engine] = bench_search_quality(tmp_path / engine / "site")
+    section = f"{ENGINES_HEADING}\n\n{engines_table(rows, quality)}\n\n{ENGINE_NOTES}\n"
+    print(section)
+    path = ROOT / "BENCHMARKS.md"
+    text = path.read_text(encoding="utf-8")
+    if ENGINES_HEADING in text:
+        start = text.index(ENGINES_HEADING)
+        end = text.find("\n## ", start)
+        text = text[:start] + section + (text[end:] if end >= 0 else "")
+    else:
+        end = text.find("\n## PDFs")
+        text = text[:end] + "\n" + section + text[end:] if end >= 0 else text + "\n" + section
+    path.write_text(re.sub(r"\n{3,}", "\n\n", text), encoding="utf-8")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--synthetic", type=int, default=2000, help="size of the synthetic bank (0 to skip)")
@@ -530,9 +634,14 @@ def main() -> int:
         "--site-sizes", default="1000,10000", help="synthetic bank sizes for the site benchmark (comma-separated)"
     )
     parser.add_argument("--no-pdf", action="store_true", help="only the site benchmark")
+    parser.add_argument(
+        "--engines-only", action="store_true", help="only MkDocs beside Zensical (its section of BENCHMARKS.md)"
+    )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each timing on the shipped bank (fastest wins)")
     args = parser.parse_args()
     cpus = os.cpu_count()
+    if args.engines_only:
+        return engines_only(args.repeats)
     with tempfile.TemporaryDirectory(prefix="qb-bench-") as tmp:
         tmp_path = Path(tmp)
         site_rows = [bench_site("shipped", ROOT / "content", tmp_path / "site-shipped", repeats=args.repeats)]
@@ -549,8 +658,18 @@ def main() -> int:
         warm_build = None if args.no_pdf else bench_warm_build(ROOT / "content", tmp_path / "warm-build")
         quality = bench_search_quality(tmp_path / "site-shipped" / "site")
         light = pages_table(bench_pages(tmp_path / "site-shipped" / "site"))
+        engine_rows = [
+            bench_engine(engine, ROOT / "content", tmp_path / f"engine-{engine}", repeats=args.repeats)
+            for engine in ("mkdocs", "zensical")
+        ]
+        engine_quality = {
+            "mkdocs": quality,
+            "zensical": bench_search_quality(tmp_path / "engine-zensical" / "site"),
+        }
         sites = site_table(site_rows) + "\n\n" + SITE_NOTES + "\n\n" + site_targets(site_rows, warm_build, quality)
         sites += "\n\n### Page budgets\n\n" + PAGES_NOTES + "\n\n" + light
+        sites += f"\n\n{ENGINES_HEADING}\n\n" + engines_table(engine_rows, engine_quality)
+        sites += "\n\n" + ENGINE_NOTES
         if (tmp_path / "site-shipped" / "site" / "assets" / "exercises" / "index.json").exists():
             # The runner section closes the site part: the bytes and waits an exercise costs a reader.
             sites += "\n\n" + runner_section(bench_runner(tmp_path / "site-shipped" / "site"))

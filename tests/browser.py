@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
@@ -127,3 +128,54 @@ def served(site: Path, tmp: Path) -> Iterator[str]:
     """Generator body for a function-scoped fixture that serves a site."""
     with serve(site, tmp) as url:
         yield url
+
+
+def engine_of(site: Path) -> str:
+    """Which engine built a site: only Zensical's search box loads search.json."""
+    return "zensical" if (site / "search.json").exists() else "mkdocs"
+
+
+class SearchBox:
+    """The theme's search box in a page, as a reader uses it: Material's or Zensical's.
+
+    Zensical's box lives in a shadow root; Playwright's locators reach into it.
+    """
+
+    _SELECTORS: ClassVar[dict[str, dict[str, str]]] = {
+        "mkdocs": {"input": "input.md-search__input", "result": "a.md-search-result__link"},
+        "zensical": {
+            "input": "dialog[aria-label='Search'] input[role='combobox']",
+            "result": "dialog[aria-label='Search'] ol[role='listbox'] a[role='option']",
+        },
+    }
+
+    def __init__(self, page, engine: str) -> None:
+        self.page = page
+        self.engine = engine
+        self.input = page.locator(self._SELECTORS[engine]["input"])
+        self.results = page.locator(self._SELECTORS[engine]["result"])
+
+    def open(self, timeout: float = 20_000) -> None:
+        """Open the box and wait until its worker has the index: a query typed before is dropped."""
+        if self.engine == "mkdocs":
+            self.input.click()
+            self.page.wait_for_function("document.querySelector('#__search').checked")
+            self.page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=timeout)
+            return
+        self.page.locator(".md-search__button").click()
+        self.input.wait_for(timeout=timeout)
+        status = self.page.locator("dialog[aria-label='Search'] [role='status']")
+        deadline = timeout / 50
+        while "Loading" in status.inner_text() and deadline > 0:
+            self.page.wait_for_timeout(50)
+            deadline -= 1
+        said = status.inner_text()
+        assert "Loading" not in said and "unavailable" not in said, said
+
+    def type(self, query: str) -> None:
+        # Key by key: the themes react to key events, not to a value set at once.
+        self.input.fill("")
+        self.input.press_sequentially(query)
+
+    def hrefs(self) -> list[str]:
+        return self.results.evaluate_all("links => links.map(a => a.href)")

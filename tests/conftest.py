@@ -52,14 +52,53 @@ def write_bank(folder: Path, files: dict[str, str]) -> Path:
     return content
 
 
-@pytest.fixture(scope="session")
-def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The small fixture bank built (site and PDFs) into a temporary folder; returns the site."""
-    work = tmp_path_factory.mktemp("fixture-build")
+def build_fixture_bank(tmp_path_factory: pytest.TempPathFactory, engine: str) -> Path:
+    """The small fixture bank built (site and PDFs) by one engine into a temporary folder; returns the site."""
+    if engine == "zensical":
+        from generator.engine import zensical_command
+
+        if zensical_command() is None:
+            pytest.skip("Zensical is not installed (make creates .venv-zensical)")
+    work = tmp_path_factory.mktemp(f"fixture-build-{engine}")
     addresses = {"SITE_URL": FIXTURE_SITE_URL, "REPO_URL": FIXTURE_REPO_URL}
-    run = run_generator("build", "--site-dir", str(work / "site"), content=FIXTURE_BANK, work=work, extra_env=addresses)
+    run = run_generator(
+        "build", "--engine", engine, "--site-dir", str(work / "site"), content=FIXTURE_BANK, work=work,
+        extra_env=addresses,
+    )
     assert run.returncode == 0, run.stderr
     return work / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small fixture bank built (site and PDFs) by MkDocs; returns the site."""
+    return build_fixture_bank(tmp_path_factory, "mkdocs")
+
+
+@pytest.fixture(scope="session")
+def zensical_fixture_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same, built by Zensical."""
+    return build_fixture_bank(tmp_path_factory, "zensical")
+
+
+ENGINES = ("mkdocs", "zensical")
+
+
+def engine_param(request: pytest.FixtureRequest) -> str:
+    """The engine a fixture parametrized over ENGINES builds with; skips Zensical where it is not installed."""
+    if request.param == "zensical":
+        from generator.engine import zensical_command
+
+        if zensical_command() is None:
+            pytest.skip("Zensical is not installed (make creates .venv-zensical)")
+    return request.param
+
+
+@pytest.fixture(scope="session", params=ENGINES)
+def engine_build(request: pytest.FixtureRequest) -> Path:
+    """The fixture bank's site built by each engine in turn (tests using it run once per engine)."""
+    name = "fixture_build" if request.param == "mkdocs" else "zensical_fixture_build"
+    return request.getfixturevalue(name)
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +113,22 @@ def shipped_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
         content=ROOT / "content",
         work=work,
         extra_env={"QUESTION_BANK_CACHE": str(ROOT / ".cache")},
+    )
+    assert run.returncode == 0, run.stderr
+    return work / "site"
+
+
+@pytest.fixture(scope="session")
+def shipped_zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped bank's site (no PDFs) built by Zensical into a temporary folder."""
+    from generator.engine import zensical_command
+
+    if zensical_command() is None:
+        pytest.skip("Zensical is not installed (make creates .venv-zensical)")
+    work = tmp_path_factory.mktemp("shipped-zensical")
+    run = run_generator(
+        "build", "--site-only", "--engine", "zensical", "--site-dir", str(work / "site"), content=ROOT / "content",
+        work=work, extra_env={"QUESTION_BANK_CACHE": str(ROOT / ".cache")},
     )
     assert run.returncode == 0, run.stderr
     return work / "site"

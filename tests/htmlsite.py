@@ -45,7 +45,10 @@ class Site:
             target = posixpath.normpath(posixpath.join(base or ".", parts.path))
             if parts.path.endswith("/") or target == ".":
                 target = "" if target == "." else target + "/"
-        return target.lstrip("./") if target not in ("", "./") else "", parts.fragment
+        # From the site root ("/x/", the 404 page's links): the same path. A target
+        # that climbs out of the site keeps its "../", so that exists() says no.
+        target = target.lstrip("/") if target.startswith("/") else target
+        return ("" if target in ("", "./") else target), parts.fragment
 
     def exists(self, url: str, fragment: str = "") -> bool:
         file = self.file_for(url)

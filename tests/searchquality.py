@@ -12,13 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, SearchBox, engine_of, serve
 
 QUERIES = Path(__file__).with_name("search") / "queries.yaml"
 _QUESTION = re.compile(r"/questions/([a-z0-9-]+)/")
 
-# The ids of the questions among the results, in the order shown, once they stop changing.
-_RESULTS = """() => Array.from(document.querySelectorAll("a.md-search-result__link"), a => a.href)"""
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,8 @@ def _ids(hrefs: list[str]) -> list[str]:
 
 
 def run(site: Path, cases: list[tuple[str, tuple[str, ...]]] | None = None, browser=None) -> list[Outcome]:
-    """Every query typed into the site's search box; in `browser` if given, else in a Chromium of its own."""
+    """Every query typed into the site's search box (Material's or Zensical's, whichever built it);
+    in `browser` if given, else in a Chromium of its own."""
     if browser is None:
         from playwright.sync_api import sync_playwright
 
@@ -66,17 +65,15 @@ def run(site: Path, cases: list[tuple[str, tuple[str, ...]]] | None = None, brow
     with serve(site, Path(tempfile.mkdtemp())) as base:
         page = browser.new_page()
         page.goto(base)
-        box = page.locator("input.md-search__input")
-        box.click()
-        page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=20_000)
+        box = SearchBox(page, engine_of(site))
+        box.open()
         for query, expected in cases:
-            box.fill("")
-            box.press_sequentially(query)
+            box.type(query)
             # Results re-render on every key: read them once two readings agree.
             previous, stable = None, 0
             for _ in range(60):
                 page.wait_for_timeout(50)
-                current = page.evaluate(_RESULTS)
+                current = box.hrefs()
                 stable = stable + 1 if current == previous else 0
                 previous = current
                 if stable >= 3:

@@ -12,11 +12,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, MOBILE, Link, serve
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, MOBILE, Link, SearchBox, serve
 
 
-def first_search(site: Path, query: str, throttled: bool = True, pause_s: float = 0.0) -> dict:
-    """Focus the box on a loaded page, wait pause_s, type query; time to the first result, bytes fetched since focus."""
+def first_search(site: Path, query: str, throttled: bool = True, pause_s: float = 0.0, engine: str = "mkdocs") -> dict:
+    """Focus the box on a loaded page, wait pause_s, type query; time to the first result, bytes fetched since focus.
+
+    engine names the theme whose box is driven (tests.browser.SearchBox): "mkdocs" or "zensical".
+    """
     from playwright.sync_api import sync_playwright
 
     link = Link(*MOBILE) if throttled else None
@@ -35,15 +38,17 @@ def first_search(site: Path, query: str, throttled: bool = True, pause_s: float 
                     fetched[request.url] = request.sizes()["responseBodySize"]
 
             page.on("requestfinished", finished)
-            box = page.locator("input.md-search__input")
+            box = SearchBox(page, engine)
             recording = True
             focused = time.perf_counter()
-            box.click()
+            if engine == "zensical":  # its box is a dialog opened by a button
+                page.locator(".md-search__button").click()
+            box.input.click()
             if pause_s:
                 page.wait_for_timeout(pause_s * 1000)  # the reader's reach from the box to the keys
             typed = time.perf_counter()
-            box.press_sequentially(query)
-            page.locator("a.md-search-result__link").first.wait_for(timeout=120_000)
+            box.input.press_sequentially(query)
+            box.results.first.wait_for(timeout=120_000)
             done = time.perf_counter()
             page.wait_for_timeout(500)  # result texts still arriving count as the search's bytes
         finally:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, served
+from tests.browser import CHROMIUM, SearchBox, engine_of, served
 from tests.conftest import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -17,17 +17,20 @@ pytestmark = pytest.mark.skipif(
 
 
 @pytest.fixture()
-def site_url(fixture_build: Path, tmp_path: Path):
-    yield from served(fixture_build, tmp_path)
+def site_url(engine_build: Path, tmp_path: Path):
+    """The fixture bank's site as each engine built it, served."""
+    yield from served(engine_build, tmp_path)
 
 
-def serious_violations(page) -> list[str]:
+def serious_violations(page, ignore=None) -> list[str]:
+    """axe's serious and critical findings; `ignore(rule, target)` drops the nodes it names."""
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
     found = []
     for violation in result["violations"]:
-        if violation["impact"] in ("serious", "critical"):
-            targets = [" ".join(node["target"]) for node in violation["nodes"]][:3]
+        nodes = [n for n in violation["nodes"] if not (ignore and ignore(violation["id"], n["target"]))]
+        if violation["impact"] in ("serious", "critical") and nodes:
+            targets = [" ".join(map(str, node["target"])) for node in nodes][:3]
             found.append(f"{violation['id']} ({violation['impact']}): {violation['help']} at {targets}")
     return found
 
@@ -71,16 +74,27 @@ def test_no_serious_violations(browser, site_url: str, path: str, scheme: str) -
     context.close()
 
 
-def test_search_dialog_has_no_serious_violations(browser, site_url: str) -> None:
+# Zensical 0.0.73's search dialog (its own markup, in a shadow root our styles
+# cannot reach) names each result by its title alone and greys its breadcrumb
+# to 3.4:1. Those two findings on its result list are its own; any other fails.
+_ZENSICAL_OWN = {"color-contrast", "label-content-name-mismatch"}
+
+
+def _zensical_own_results(rule: str, target: list) -> bool:
+    in_shadow = bool(target) and isinstance(target[0], list)
+    return rule in _ZENSICAL_OWN and in_shadow and "-results-" in " ".join(target[0])
+
+
+def test_search_dialog_has_no_serious_violations(browser, site_url: str, engine_build: Path) -> None:
     page = browser.new_page(bypass_csp=True)
     page.goto(site_url)
     # Judge the settled dialog, not a frame of its fade-in.
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; animation: none !important; }")
-    page.locator("input.md-search__input").click()
-    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=15_000)
-    page.locator("input.md-search__input").press_sequentially("alpha")
-    page.locator(".md-search-result__item").first.wait_for()
-    assert serious_violations(page) == []
+    box = SearchBox(page, engine_of(engine_build))
+    box.open(timeout=15_000)
+    box.type("alpha")
+    box.results.first.wait_for()
+    assert serious_violations(page, ignore=_zensical_own_results) == []
     page.close()
 
 

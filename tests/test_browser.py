@@ -1,4 +1,4 @@
-"""The site in headless Chromium: expand, follow, search, all offline and from a sub-path."""
+"""The site in headless Chromium, as built by each engine: expand, follow, search, all offline and from a sub-path."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import CHROMIUM, RequestLog, served
+from tests.browser import CHROMIUM, RequestLog, SearchBox, engine_of, served
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
 
 @pytest.fixture()
-def base_url(fixture_build: Path, tmp_path: Path):
-    yield from served(fixture_build, tmp_path)
+def base_url(engine_build: Path, tmp_path: Path):
+    yield from served(engine_build, tmp_path)
 
 
-def test_expand_follow_and_search_with_no_foreign_requests(browser, base_url: str) -> None:
+def test_expand_follow_and_search_with_no_foreign_requests(browser, base_url: str, engine_build: Path) -> None:
     log = RequestLog()
     page = browser.new_page()
     page.on("request", log)
@@ -39,23 +39,29 @@ def test_expand_follow_and_search_with_no_foreign_requests(browser, base_url: st
     assert page.locator("h1", has_text="What does the beta diagram show?").is_visible()
     # The question's own page shows its answer open, with its formulas and diagram.
     assert page.locator(".qb-body details.answer").get_attribute("open") is not None
+    # Every picture on a question page loads (under Zensical they once climbed a folder too many).
+    page.goto(base_url + "questions/alpha-one/")
+    images = page.locator("article img")
+    assert images.count() >= 2
+    for index in range(images.count()):
+        image = images.nth(index)
+        image.scroll_into_view_if_needed()
+        page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
 
     # Search from a fresh page load: a late hash change from the instant
     # navigation above would close the search overlay under our feet.
     page.goto(base_url)
-    page.locator("input.md-search__input").click()
-    page.wait_for_function("document.querySelector('#__search').checked")
-    # The index loads in a web worker; a query typed before it is ready is dropped.
-    page.locator(".md-search-result__meta", has_text="Type to start searching").wait_for(timeout=15_000)
-    # Typed key by key: Material reacts to key events, not to a value set at once.
-    page.locator("input.md-search__input").press_sequentially("diagram")
+    box = SearchBox(page, engine_of(engine_build))
+    box.open()
+    box.type("diagram")
     # The question is search's unit: its own page is the first result.
-    first = page.locator("a.md-search-result__link").first
+    first = box.results.first
     first.wait_for(timeout=10_000)
-    page.wait_for_function(
-        "() => document.querySelector('a.md-search-result__link')?.href.includes('/questions/beta-one/')",
-        timeout=10_000,
-    )
+    for _ in range(100):
+        if box.hrefs() and "/questions/beta-one/" in box.hrefs()[0]:
+            break
+        page.wait_for_timeout(100)
+    assert "/questions/beta-one/" in box.hrefs()[0]
     assert "beta diagram" in first.inner_text()
 
     assert len(log.urls) > 5
@@ -77,16 +83,29 @@ def test_theme_toggle_and_code_copy_button(browser, base_url: str) -> None:
     page.close()
 
 
-def test_screenshots_for_review(browser, base_url: str, tmp_path: Path) -> None:
-    """Not an assertion of looks: keeps screenshots a reviewer can open (in .cache/screenshots)."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(base_url)
+def test_screenshots_for_review(browser, base_url: str, engine_build: Path, tmp_path: Path) -> None:
+    """Not an assertion of looks: keeps screenshots a reviewer can open (in .cache/screenshots).
+
+    For each engine: the home page, a topic with an answer open, and a question
+    page in the dark scheme and at a phone's width (390 px).
+    """
+    engine = engine_of(engine_build)
     out = Path(__file__).resolve().parent.parent / ".cache" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(out / "home.png"), full_page=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(base_url)
+    page.screenshot(path=str(out / f"{engine}-home.png"), full_page=True)
     page.goto(base_url + "topics/alpha/")
     page.locator(".qb-body[data-qid=\"alpha-one\"] details.answer summary").first.click()
-    page.screenshot(path=str(out / "topic.png"), full_page=True)
-    assert (out / "home.png").stat().st_size > 10_000
+    page.screenshot(path=str(out / f"{engine}-topic.png"), full_page=True)
     page.close()
+    dark = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    dark.goto(base_url + "questions/alpha-one/")
+    dark.screenshot(path=str(out / f"{engine}-question-dark.png"), full_page=True)
+    dark.close()
+    phone = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    phone.goto(base_url + "questions/alpha-one/")
+    phone.screenshot(path=str(out / f"{engine}-question-390.png"), full_page=True)
+    phone.close()
+    assert (out / f"{engine}-home.png").stat().st_size > 10_000
     shutil.rmtree(tmp_path, ignore_errors=True)

@@ -8,7 +8,7 @@ import pytest
 
 from tests import searchquality
 from tests.bank import question
-from tests.browser import CHROMIUM
+from tests.browser import CHROMIUM, engine_of
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed")
 
@@ -26,8 +26,11 @@ def test_the_query_set_is_large_varied_and_names_real_questions() -> None:
     assert "recal vs precison" in texts  # misspellings
 
 
-def test_hit_at_1_and_hit_at_3_on_the_shipped_site(shipped_build: Path, browser) -> None:
-    outcomes = searchquality.run(shipped_build, browser=browser)
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_hit_at_1_and_hit_at_3_on_the_shipped_site(engine: str, request: pytest.FixtureRequest, browser) -> None:
+    site = request.getfixturevalue("shipped_build" if engine == "mkdocs" else "shipped_zensical_site")
+    assert engine_of(site) == engine  # the engine's own search box is the one typed into
+    outcomes = searchquality.run(site, browser=browser)
     misses = [(o.query, o.expected, o.found[:3]) for o in outcomes if o.rank != 1]
     assert searchquality.hit_at(outcomes, 1) >= 0.90, misses
     assert searchquality.hit_at(outcomes, 3) >= 0.97, misses

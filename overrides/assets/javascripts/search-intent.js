@@ -14,11 +14,19 @@ function warm() {
   channel.close();
 }
 
+// Material's box, or Zensical's (an input in a dialog inside a shadow root).
+const BOXES = "input.md-search__input, [data-md-component=search-query], dialog input[role=combobox]";
+
 function isSearchBox(element) {
-  return !!(element && element.matches && element.matches("input.md-search__input, [data-md-component=search-query]"));
+  return !!(element && element.matches && element.matches(BOXES));
 }
 
-document.addEventListener("focusin", (event) => isSearchBox(event.target) && warm());
-document.addEventListener("input", (event) => isSearchBox(event.target) && warm());
+// The element itself, also inside a shadow root (the event's target is then the root's host).
+function origin(event) {
+  return event.composedPath ? event.composedPath()[0] : event.target;
+}
+
+document.addEventListener("focusin", (event) => isSearchBox(origin(event)) && warm());
+document.addEventListener("input", (event) => isSearchBox(origin(event)) && warm());
 // The box may have been focused before this module ran (a ?q= link).
 if (isSearchBox(document.activeElement)) warm();
