@@ -54,6 +54,8 @@ SEARCH_WORKERS = {
 _AS_GLOBAL = {"assets/javascripts/vendor/porter2.js": "porter2"}
 SEARCH_ENGINE = "assets/javascripts/vendor/search-engine.js"
 _SEARCH_ENGINE_PARTS = ("assets/javascripts/vendor/minisearch.js", "assets/javascripts/vendor/porter2.js")
+# The worker's terms (overrides/, shared with the build's indexer), last in that file.
+_SEARCH_TERMS = "assets/javascripts/search-terms.js"
 ZENSICAL_CSS = "assets/stylesheets/zensical.css"
 # The page a body is written for (both kinds of question page are two folders deep).
 _BODY_DEPTH_PREFIX = "../../"
@@ -195,6 +197,7 @@ def make_tree(
     for source in sorted(overrides.rglob("*")):
         if source.is_file():
             tree.theme[source.relative_to(overrides).as_posix()] = source.read_bytes()
+    add_search_engine(tree)
     tree.config = engine_config(config, bank, engine)
     return tree
 
@@ -215,8 +218,12 @@ def add_vendored_scripts(tree: Tree, node_modules: Path | None = None) -> None:
                 f"{text}return module.exports;\n}})();\n"
             )
         tree.add(target, text)
-    # The search worker's engine in one file, one request when the reader reaches for search.
-    tree.add(SEARCH_ENGINE, "".join(tree.files[part].decode("utf-8") for part in _SEARCH_ENGINE_PARTS))
+
+
+def add_search_engine(tree: Tree) -> None:
+    """The search worker's engine and its terms in one file: one request when the reader reaches for search."""
+    parts = [tree.files[part] for part in _SEARCH_ENGINE_PARTS] + [tree.theme[_SEARCH_TERMS]]
+    tree.add(SEARCH_ENGINE, b"".join(parts))
 
 
 def add_exercises(tree: Tree, bank: Bank, exercises: Mapping[str, Exercise]) -> None:

@@ -9,7 +9,7 @@ import io
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
@@ -89,17 +89,37 @@ def _slow(handler: type, link: Link) -> type:
     return Slow
 
 
+def _delayed(handler: type, delay: Callable[[str], float]) -> type:
+    class Delayed(handler):
+        def end_headers(self) -> None:
+            time.sleep(delay(self.path))
+            super().end_headers()
+
+    return Delayed
+
+
 @contextlib.contextmanager
 def serve(
-    site: Path, tmp: Path, sub_path: str = "guide", *, compress: bool = False, link: Link | None = None
+    site: Path,
+    tmp: Path,
+    sub_path: str = "guide",
+    *,
+    compress: bool = False,
+    link: Link | None = None,
+    delay: Callable[[str], float] | None = None,
 ) -> Iterator[str]:
-    """Serve site at http://127.0.0.1:PORT/<sub_path>/, like a GitHub project page (gzipped if compress, over link)."""
+    """Serve site at http://127.0.0.1:PORT/<sub_path>/, like a GitHub project page (gzipped if compress, over link).
+
+    delay(path) holds back the response to one request path by that many seconds.
+    """
     root = tmp / "www"
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(site, root / sub_path, dirs_exist_ok=True)
     handler_class = _GzipHandler if compress else _QuietHandler
     if link is not None:
         handler_class = _slow(handler_class, link)
+    if delay is not None:
+        handler_class = _delayed(handler_class, delay)
     handler = functools.partial(handler_class, directory=str(root))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -148,6 +168,10 @@ class SearchBox:
             "result": "dialog[aria-label='Search'] ol[role='listbox'] a[role='option']",
         },
     }
+
+    @classmethod
+    def selectors(cls, engine: str) -> dict[str, str]:
+        return cls._SELECTORS[engine]
 
     def __init__(self, page, engine: str) -> None:
         self.page = page

@@ -79,9 +79,11 @@ def test_case_page_has_followups_after_the_answer_and_a_rubric(design_site: Path
     # A question that is not a case study has neither.
     plain = (design_site / "questions" / "plain-one" / "index.html").read_text(encoding="utf-8")
     assert "qb-rubric" not in plain and FOLLOWUPS_TITLE not in plain
-    # The topic page folds the same body into the question's answer.
+    # The topic page folds each case to its short answer; the rest, rubric included, comes from here on request.
     topic = (design_site / "topics" / "cases" / "index.html").read_text(encoding="utf-8")
-    assert topic.count('data-qb-rubric data-qid="design-') == 2
+    assert "data-qb-rubric" not in topic
+    assert topic.count('data-qb-answer data-qid="design-') == 2
+    assert "The whole answer, with the design walkthrough, is on" in topic
 
 
 def test_design_page_holds_each_case_split_by_section(design_site: Path) -> None:
@@ -190,7 +192,8 @@ def test_rubric_ticks_persist_by_question_id_with_section_scores(page, site_url:
     page.goto(site_url + "questions/design-alpha/")
     rubric = page.locator("details.qb-rubric")
     rubric.locator("summary").click()
-    assert rubric.locator(".qb-rubric__score[data-section=clarify]").inner_text() == "0 of 2"
+    # The rubric's script is imported as the page mounts: wait for it rather than race it.
+    rubric.locator(".qb-rubric__score[data-section=clarify]", has_text="0 of 2").wait_for(timeout=10_000)
     rubric.locator(".qb-rubric__tick[data-section=clarify][data-index='1']").check()
     rubric.locator(".qb-rubric__tick[data-section=data][data-index='0']").check()
     rubric.locator(".qb-rubric__tick[data-section=red-flags][data-index='0']").check()
@@ -206,6 +209,24 @@ def test_rubric_ticks_persist_by_question_id_with_section_scores(page, site_url:
     page.goto(site_url + "questions/design-beta/")
     page.locator("details.qb-rubric summary").click()
     assert page.locator(".qb-rubric__tick:checked").count() == 0
+
+
+@needs_chromium
+def test_rubric_in_an_answer_opened_on_the_topic_page_works_and_shares_ticks(page, site_url: str) -> None:
+    page.goto(site_url + "questions/design-alpha/")
+    page.locator("details.qb-rubric summary").click()
+    page.locator(".qb-rubric__tick[data-section=clarify][data-index='0']").check()
+    page.goto(site_url + "topics/cases/")
+    answer = page.locator('.qb-body[data-qid="design-alpha"] details.answer')
+    answer.locator("summary").first.click()
+    rubric = answer.locator("details.qb-rubric")
+    rubric.wait_for(timeout=10_000)
+    rubric.locator("summary").click()
+    # Mounted once it arrived: the tick made on the question's page shows here, scores count.
+    assert rubric.locator(".qb-rubric__tick[data-section=clarify][data-index='0']").is_checked()
+    rubric.locator(".qb-rubric__score[data-section=clarify]", has_text="1 of 2").wait_for(timeout=5_000)
+    rubric.locator(".qb-rubric__tick[data-section=data][data-index='1']").check()
+    assert _storage(page, RUBRIC_KEY)["design-alpha"] == {"clarify": [0], "data": [1]}
 
 
 def _start_round(page, site_url: str, case: str) -> None:

@@ -116,20 +116,23 @@ def test_a_bank_full_of_markup_shown_as_text_builds_without_executable_script(tm
     site = tmp_path / "site"
     run = run_generator("build", "--site-only", "--site-dir", str(site), content=content, work=tmp_path)
     assert run.returncode == 0, run.stderr
-    page = BeautifulSoup((site / "topics" / "a" / "index.html").read_text(), "html.parser")
-    article = page.select_one("article")
-    for script in page.find_all("script"):
-        # Only the theme's own scripts: from its assets folder or its fixed inline set-up code.
-        assert script.find_parent("article") is None
-        assert script.get("src", "../../assets/javascripts/").startswith("../../assets/javascripts/"), script
-        assert "alert" not in script.get_text()
-    assert article.find_all(["script", "iframe", "object", "embed", "style"]) == []
-    for element in page.find_all(True):
-        assert not [name for name in element.attrs if name.lower().startswith("on")], element.name
-    hrefs = [a["href"] for a in article.find_all("a", href=True)]
-    assert not [h for h in hrefs if h.lower().startswith(("javascript:", "data:", "vbscript:"))]
-    assert "https://arxiv.org/abs/1706.03762" in hrefs
-    assert "<script>alert(1)</script>" in article.get_text()  # shown, as text
+    # The answer is on the question's page; the topic page shows its short form and brings the rest from there.
+    for path in ("questions/q-one/index.html", "topics/a/index.html"):
+        page = BeautifulSoup((site / path).read_text(), "html.parser")
+        article = page.select_one("article")
+        for script in page.find_all("script"):
+            # Only the theme's own scripts: from its assets folder or its fixed inline set-up code.
+            assert script.find_parent("article") is None
+            assert script.get("src", "../../assets/javascripts/").startswith("../../assets/javascripts/"), script
+            assert "alert" not in script.get_text()
+        assert article.find_all(["script", "iframe", "object", "embed", "style"]) == []
+        for element in page.find_all(True):
+            assert not [name for name in element.attrs if name.lower().startswith("on")], element.name
+        hrefs = [a["href"] for a in article.find_all("a", href=True)]
+        assert not [h for h in hrefs if h.lower().startswith(("javascript:", "data:", "vbscript:"))]
+        if path.startswith("questions/"):
+            assert "https://arxiv.org/abs/1706.03762" in hrefs
+            assert "<script>alert(1)</script>" in article.get_text()  # shown, as text
 
 
 def test_jinja_autoescapes_every_template() -> None:
@@ -176,14 +179,16 @@ def test_template_syntax_in_an_answer_shows_as_written(tmp_path: Path, engine: s
     if engine == "zensical" and zensical_command() is None:
         pytest.skip("Zensical is not installed (make creates .venv-zensical)")
     payload = f"Plain: {TEMPLATE_SYNTAX}\n\n      Code: `{TEMPLATE_SYNTAX}`"
-    content = write_bank(tmp_path, {"a.yaml": HEAD.replace("{payload}", payload)})
+    bank = HEAD.replace("{payload}", payload).replace("short: It is q-one.", f"short: 'It is q-one: {TEMPLATE_SYNTAX}'")
+    content = write_bank(tmp_path, {"a.yaml": bank})
     site = tmp_path / "site"
     args = ("build", "--site-only", "--engine", engine, "--site-dir", str(site))
     run = run_generator(*args, content=content, work=tmp_path)
     assert run.returncode == 0, run.stderr
-    for page in ("questions/q-one/index.html", "topics/a/index.html"):
+    # The short answer carries it too, so the topic page (which folds the answer to it) shows it as written.
+    for page, count in (("questions/q-one/index.html", 3), ("topics/a/index.html", 1)):
         body = BeautifulSoup((site / page).read_text(), "html.parser").select_one('.qb-body[data-qid="q-one"]')
         assert body is not None, page
         text = body.get_text()
-        assert text.count(TEMPLATE_SYNTAX) == 2, (page, text)
+        assert text.count(TEMPLATE_SYNTAX) == count, (page, text)
         assert "49" not in text and "Study Guide" not in text, page

@@ -56,7 +56,16 @@ def test_answers_are_collapsed_details_blocks(site: Site) -> None:
     for block in blocks:
         assert not block.has_attr("open")
         assert block.find("summary").get_text(strip=True) == "Answer"
-    assert "The first answer has inline math" in blocks[0].get_text()
+    # Folded on the topic page: the short answer and the way to the rest (topic-answers.js brings it in).
+    assert "The first one: it has math and code." in blocks[0].select_one(".qb-short").get_text()
+    assert "The first answer has inline math" not in blocks[0].get_text()
+    more = blocks[0].select_one(".qb-answer-more a")
+    assert site.resolve("topics/alpha/", more["href"])[0] == "questions/alpha-one/"
+    assert site.resolve("topics/alpha/", blocks[0]["data-page"])[0] == "questions/alpha-one/"
+    assert blocks[0]["data-qid"] == "alpha-one"
+    # The whole answer is on the question's own page, where the script looks for it.
+    own = site.page("questions/alpha-one/").select_one('.qb-body[data-qid="alpha-one"] details.answer')
+    assert "The first answer has inline math" in own.get_text()
 
 
 def test_difficulty_badge_and_tags_under_each_question(site: Site) -> None:
@@ -69,8 +78,8 @@ def test_difficulty_badge_and_tags_under_each_question(site: Site) -> None:
 def test_related_links_and_backlinks_resolve(site: Site) -> None:
     checked = 0
     for qid, q in fixture_questions().items():
-        page_url = f"topics/{q['topic']}/"
-        block = site.page(page_url).find(id=qid).find_next("details")
+        page_url = f"questions/{qid}/"
+        block = site.page(page_url).select_one(f'.qb-body[data-qid="{qid}"] details.answer')
         related = [site.resolve(page_url, a["href"]) for a in block.select(".qb-related a")]
         # Related questions link to their own pages.
         assert [url for url, _frag in related] == [f"questions/{rid}/" for rid in q["related"]]
@@ -81,7 +90,7 @@ def test_related_links_and_backlinks_resolve(site: Site) -> None:
 
 
 def test_backlinks_are_computed_from_the_rest_of_the_bank(site: Site) -> None:
-    block = site.page("topics/alpha/").find(id="alpha-one").find_next("details")
+    block = site.page("questions/alpha-one/").select_one('.qb-body[data-qid="alpha-one"] details.answer')
     backlinks = [a["href"] for a in block.select(".qb-backlinks a")]
     assert backlinks == ["../../questions/alpha-two/", "../../questions/beta-one/"]
 
@@ -112,14 +121,14 @@ def test_ids_are_unique_on_every_page_and_every_body_was_placed(site: Site) -> N
 
 
 def test_math_is_typeset_and_no_raw_tex_is_visible(site: Site) -> None:
-    page = site.page("topics/alpha/")
+    page = site.page("questions/alpha-one/")
     images = page.select(".qb-math img.qb-math__img")
     assert len(images) == 2
     display = page.select_one(".qb-math--display img")
     assert display["alt"] == "F_1 = \\frac{2PR}{P + R}"
     for image in images:
         # Each formula is an SVG file of the site, sized in ex to sit on the text baseline.
-        url, _ = site.resolve("topics/alpha/", image["src"])
+        url, _ = site.resolve("questions/alpha-one/", image["src"])
         svg = (site.root / url).read_text()
         assert svg.startswith("<svg") and 'xmlns="http://www.w3.org/2000/svg"' in svg
         assert "ex;" in image["style"] and "vertical-align" in image["style"]
@@ -129,12 +138,12 @@ def test_math_is_typeset_and_no_raw_tex_is_visible(site: Site) -> None:
 
 
 def test_code_is_highlighted(site: Site) -> None:
-    block = site.page("topics/alpha/").select_one("div.highlight code")
+    block = site.page("questions/alpha-one/").select_one("div.highlight code")
     assert block is not None and block.find("span")  # Pygments spans, not plain text
 
 
 def test_diagram_is_inline_svg(site: Site) -> None:
-    figure = site.page("topics/beta/").select_one("figure.qb-diagram svg")
+    figure = site.page("questions/beta-one/").select_one("figure.qb-diagram svg")
     assert figure is not None
     assert "model" in figure.get_text()
 

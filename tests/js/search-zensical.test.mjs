@@ -39,12 +39,20 @@ function start(hitsFor) {
   };
   vm.runInNewContext(SOURCE, { self, Worker: FakeWorker, URL, Map, Number, Date, Math });
   const zensical = (message) => listener({ data: message });
-  // The worker answers the last query it was sent, as search-worker.js does.
-  const answer = () => {
-    const query = toWorker.filter((m) => m.type === 2).at(-1).data;
-    inner.onmessage({ data: { type: 3, data: { items: hitsFor(query).map((hit) => [hit]) } } });
+  // The worker answers the last query it was sent, as search-worker.js does, naming it;
+  // answerFor answers an earlier one, as a worker still busy with it would; partial marks a first answer.
+  const answerFor = (query, partial = false) =>
+    inner.onmessage({ data: { type: 3, data: { items: hitsFor(query).map((hit) => [hit]), query, partial } } });
+  const answer = () => answerFor(toWorker.filter((m) => m.type === 2).at(-1).data);
+  return {
+    toZensical,
+    toWorker,
+    zensical,
+    answer,
+    answerFor,
+    inner: () => inner,
+    ready: () => inner.onmessage({ data: { type: 1 } }),
   };
-  return { toZensical, toWorker, zensical, answer, inner: () => inner, ready: () => inner.onmessage({ data: { type: 1 } }) };
 }
 
 const HITS = (query) =>
@@ -87,17 +95,16 @@ test("a query's results keep the worker's order as indexes into search.json, wit
   assert.equal(ITEMS[1].text.slice(17, 21), "more");
 });
 
-test("queries typed while one is out go to the worker one at a time, and only the latest is shown", () => {
+test("every query goes to the worker as typed, and an answer for one typed past is not shown", () => {
   const run = start((query) => (query === "kn" ? HITS(query).slice(0, 1) : HITS(query)));
   run.zensical({ type: 0, data: { config: {}, items: ITEMS } });
   run.ready();
   run.zensical({ type: 2, data: { input: "k" } });
   run.zensical({ type: 2, data: { input: "kn" } });
-  assert.equal(run.toWorker.filter((m) => m.type === 2).length, 1);
-  run.answer(); // for "k": stale, so "kn" goes out instead of an answer
+  assert.deepEqual(run.toWorker.filter((m) => m.type === 2).map((m) => m.data), ["k", "kn"]);
+  run.answerFor("k"); // stale
   assert.equal(run.toZensical.filter((m) => m.type === 3).length, 0);
-  assert.deepEqual(run.toWorker.at(-1), { type: 2, data: "kn" });
-  run.answer();
+  run.answerFor("kn");
   assert.deepEqual(
     run.toZensical.at(-1).data.items.map((item) => item.id),
     [2],
@@ -143,4 +150,21 @@ test("a worker that fails makes the box say search is unavailable", () => {
   run.zensical({ type: 0, data: { config: {}, items: ITEMS } });
   run.inner().onerror({});
   assert.deepEqual(run.toZensical.at(-1), { type: 4 });
+});
+
+test("a partial first answer is shown, and the full answer replaces it", () => {
+  const run = start(HITS);
+  run.zensical({ type: 0, data: { config: {}, items: ITEMS } });
+  run.ready();
+  run.zensical({ type: 2, data: { input: "kn" } });
+  const partial = [[{ location: "questions/k-means/", title: "k-means", text: "" }]];
+  run.inner().onmessage({ data: { type: 3, data: { items: partial, query: "kn", partial: true } } });
+  assert.deepEqual(run.toZensical.at(-1).data.items.map((item) => item.id), [1]);
+  const shown = run.toZensical.length;
+  // A partial answer for a query typed past is dropped like a full one.
+  run.zensical({ type: 2, data: { input: "knn" } });
+  run.inner().onmessage({ data: { type: 3, data: { items: partial, query: "kn", partial: true } } });
+  assert.equal(run.toZensical.length, shown);
+  run.answerFor("knn");
+  assert.deepEqual(run.toZensical.at(-1).data.items.map((item) => item.id), [2, 1]);
 });

@@ -26,6 +26,7 @@ const LAZY = [
   ["[data-qb-design]", () => import("./design-round.js"), "mountDesign"],
   ["[data-qb-exercise]", () => import("./exercise.js"), "mountExercise"],
   ["[data-qb-mock-coding]", () => import("./mock-coding.js"), "mountMockCoding"],
+  ["[data-qb-answer]", () => import("./topic-answers.js"), "mountAnswer"],
 ];
 
 const NOTICES = {
@@ -65,6 +66,26 @@ function notice(status) {
   box.lastChild.textContent = text;
 }
 
+/** Mount the tools inside root; whether there were any. */
+function mountIn(root, store) {
+  let used = false;
+  MOUNTS.forEach(([selector, mount]) => {
+    root.querySelectorAll(selector).forEach((element) => {
+      used = true;
+      mounted.push(mount(element, store));
+    });
+  });
+  LAZY.forEach(([selector, load, name]) => {
+    const elements = Array.from(root.querySelectorAll(selector));
+    if (!elements.length) return;
+    used = true;
+    mountLater(elements, load, name, store);
+  });
+  return used;
+}
+
+let pageStore = null;
+
 function mountPage() {
   mounted.forEach((tool) => tool && tool.cleanup && tool.cleanup());
   mounted = [];
@@ -72,25 +93,19 @@ function mountPage() {
   patchTheme();
   // Read again on every page: another tab may have saved progress meanwhile.
   const store = openStore();
-  let used = document.querySelector(".qb-progress-count[data-ids]") !== null;
-  MOUNTS.forEach(([selector, mount]) => {
-    document.querySelectorAll(selector).forEach((element) => {
-      used = true;
-      mounted.push(mount(element, store));
-    });
-  });
-  LAZY.forEach(([selector, load, name]) => {
-    const elements = Array.from(document.querySelectorAll(selector));
-    if (!elements.length) return;
-    used = true;
-    mountLater(elements, load, name, store);
-  });
+  pageStore = store;
+  const used = mountIn(document, store) || document.querySelector(".qb-progress-count[data-ids]") !== null;
   updateCounts(store);
   if (used) {
     store.onProblem(notice);
     if (store.status !== "ok") notice(store.status);
   }
 }
+
+// Content a tool brought into the page (a topic page's answer) may hold tools of its own.
+document.addEventListener("qb:content", (event) => {
+  if (pageStore && event.target instanceof Element) mountIn(event.target, pageStore);
+});
 
 document.addEventListener("keydown", (event) => {
   mounted.forEach((tool) => tool && tool.keys && tool.keys(event));

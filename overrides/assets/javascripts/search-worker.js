@@ -13,12 +13,17 @@
  *                                   BroadcastChannel "qb-search" does the same
  *                                   (the page's main.js sends that, since Material
  *                                   keeps its worker to itself).
- *   -> {type: 2 QUERY, data: "text"} answered by {type: 3 RESULT, data: {items}}
+ *   -> {type: 2 QUERY, data: "text"} answered by {type: 3 RESULT, data: {items, query}}
+ *                                   (query: the text answered)
  *                                   once the shards the query's words fall in
  *                                   are loaded; an empty query is answered with
  *                                   no items and loads nothing. While a query
  *                                   waits for the network, a newer one replaces
  *                                   it: only the latest is answered.
+ *                                   If those shards are still on their way after
+ *                                   PROVISIONAL_MS, a first answer from the questions'
+ *                                   titles and ids comes before, marked
+ *                                   {partial: true}; the full answer follows it.
  *   items: up to 50 results, best first, each [{location, title, text, tags,
  *   score, terms}] (Material's shape: location is relative to the site root,
  *   title and text are HTML with matches in <mark>, terms maps each query
@@ -45,6 +50,14 @@ let engineShards = 0;
 let latest = 0;
 let byLocation = null; // document address -> its number in meta.docs
 const RESCORED = 300;
+// A bank's titles and ids, indexed in the worker once meta.json is in: the
+// first answer while a query's shards are on a slow network. Past this many
+// questions building it would cost more than the wait it saves.
+const QUICK_LIMIT = 3000;
+const QUICK_BOOST = { title: BOOST.title, id: BOOST.id };
+// A shard that arrives sooner makes a provisional answer only a flicker.
+const PROVISIONAL_MS = 30;
+let quick = null;
 
 function fetchJSON(name) {
   return fetch(new URL(name, INDEX)).then((response) => {
@@ -58,12 +71,13 @@ function warm() {
     loading = Promise.all([
       fetchJSON("meta.json"),
       new Promise((resolve) => {
-        // MiniSearch and Porter2 in one file (generator/tree.py joins them): one round trip.
-        importScripts("vendor/search-engine.js", "search-terms.js");
+        // MiniSearch, Porter2 and search-terms.js in one file (generator/tree.py joins them): one round trip.
+        importScripts("vendor/search-engine.js");
         resolve();
       }),
     ]).then(([data]) => {
       meta = data;
+      if (meta.docs.length <= QUICK_LIMIT) quick = titleIndex(meta.docs);
       // A small bank's result texts come along now, so its first answer needs one round trip less.
       const count = Math.ceil(meta.docs.length / meta.chunk);
       if (count <= 2) load([...Array(count).keys()], chunks, "d").catch(() => {});
@@ -77,6 +91,18 @@ function plain(markup) {
   return (markup || "").replace(/<[^>]*>/g, " ");
 }
 
+function titleIndex(docs) {
+  const index = new MiniSearch({
+    idField: "n",
+    fields: Object.keys(QUICK_BOOST),
+    storeFields: [],
+    tokenize: qbTerms.tokenize,
+    processTerm: qbTerms.processTerm,
+  });
+  index.addAll(docs.map(([, title, id], n) => ({ n, title: plain(title), id: (id || "").replace(/-/g, " ") })));
+  return index;
+}
+
 function shardOf(term) {
   const key = qbTerms.shardKey(term);
   let low = 0, high = meta.shards.length - 1;
@@ -88,9 +114,23 @@ function shardOf(term) {
   return low;
 }
 
+// Files on their way: queries typed key by key ask for the same shard, and must share one fetch of it.
+const pending = new Map();
+
 function load(numbers, have, file) {
   return Promise.all(
-    [...new Set(numbers)].filter((n) => !have.has(n)).map((n) => fetchJSON(file + n + ".json").then((data) => have.set(n, data)))
+    [...new Set(numbers)]
+      .filter((n) => !have.has(n))
+      .map((n) => {
+        const name = file + n + ".json";
+        if (!pending.has(name)) {
+          const fetched = fetchJSON(name)
+            .then((data) => have.set(n, data))
+            .finally(() => pending.delete(name)); // a failure is asked again by the next query
+          pending.set(name, fetched);
+        }
+        return pending.get(name);
+      })
   );
 }
 
@@ -171,31 +211,54 @@ const OPTIONS = {
   processTerm: (term) => term,
 };
 
-function run(groups, combineWith) {
+function run(index, groups, combineWith, options) {
   const query = { combineWith, queries: groups.map((group) => ({ combineWith: "OR", queries: group })) };
-  return currentEngine().search(query, OPTIONS);
+  return index.search(query, options);
 }
 
-async function search(text) {
-  const groups = qbTerms.queryTerms(text);
-  if (!groups.length) return { items: [] };
-  await load(groups.flat().map(shardOf), shards, "t");
-  let hits = run(groups, "AND");
-  if (!hits.length) hits = run(groups, "OR");
-  if (!byLocation) byLocation = new Map(meta.docs.map((doc, n) => [doc[0], n]));
+// The engine's hits, best first by what a reader means, as their numbers in meta.docs.
+function ranked(index, groups, text, options, numberOf) {
+  let hits = run(index, groups, "AND", options);
+  if (!hits.length) hits = run(index, groups, "OR", options);
   // Rescoring moves a result by less than a factor of two: past the first few
   // hundred by the engine's score, nothing it could lift reaches the screen.
   hits = hits.slice(0, RESCORED);
   const asked = groups.map((group) => group[0]);
   const comparison = /\b(vs|versus|or|differ|difference|compared?)\b/i.test(text);
   for (const hit of hits) {
-    hit.n = byLocation.get(hit.id);
+    hit.n = numberOf(hit.id);
     hit.score = rescore(hit, asked, comparison);
   }
   hits.sort((a, b) => b.score - a.score);
-  hits = hits.slice(0, 50);
+  return hits.slice(0, 50);
+}
+
+function provisional(groups, text, ticket) {
+  if (!quick || ticket !== latest) return;
+  const hits = ranked(quick, groups, text, { ...OPTIONS, boost: QUICK_BOOST }, (n) => n);
+  if (hits.length) self.postMessage({ type: RESULT, data: { items: itemsOf(hits, groups), query: text, partial: true } });
+}
+
+async function search(text, ticket) {
+  const groups = qbTerms.queryTerms(text);
+  if (!groups.length) return { items: [] };
+  const needed = load(groups.flat().map(shardOf), shards, "t");
+  let timer = null;
+  if (quick) timer = setTimeout(() => provisional(groups, text, ticket), PROVISIONAL_MS);
+  try {
+    await needed;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!byLocation) byLocation = new Map(meta.docs.map((doc, n) => [doc[0], n]));
+  const hits = ranked(currentEngine(), groups, text, OPTIONS, (location) => byLocation.get(location));
   await load(hits.slice(0, SHOWN).map((hit) => Math.floor(hit.n / meta.chunk)), chunks, "d");
-  const items = hits.map((hit) => {
+  return { items: itemsOf(hits, groups) };
+}
+
+function itemsOf(hits, groups) {
+  const asked = groups.map((group) => group[0]);
+  return hits.map((hit) => {
     const [location, title] = meta.docs[hit.n];
     const chunk = chunks.get(Math.floor(hit.n / meta.chunk));
     const [shown, tags] = chunk ? chunk[hit.n % meta.chunk] : ["", []];
@@ -204,22 +267,21 @@ async function search(text) {
     const words = hit.terms.filter((word) => word.length > 1);
     return [{ location, title: highlight(title, words), text: highlight(shown, words), tags, score: hit.score, terms }];
   });
-  return { items };
 }
 
 async function answer(text) {
   const ticket = ++latest;
   if (!text.trim()) {
-    self.postMessage({ type: RESULT, data: { items: [] } });
+    self.postMessage({ type: RESULT, data: { items: [], query: text } });
     return;
   }
   try {
     await warm();
-    const data = await search(text);
-    if (ticket === latest) self.postMessage({ type: RESULT, data });
+    const data = await search(text, ticket);
+    if (ticket === latest) self.postMessage({ type: RESULT, data: { ...data, query: text } });
   } catch (error) {
     // A failed fetch is tried again by the next query; this one shows no results.
-    if (ticket === latest) self.postMessage({ type: RESULT, data: { items: [] } });
+    if (ticket === latest) self.postMessage({ type: RESULT, data: { items: [], query: text } });
   }
 }
 

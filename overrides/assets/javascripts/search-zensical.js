@@ -14,7 +14,9 @@
  *                      {type: 4}                          search cannot work
  *   here -> worker     {type: 0 SETUP}, {type: 2 QUERY, data: "text"} (its interface is
  *                      documented at the top of search-worker.js)
- *   worker -> here     {type: 1 READY}, {type: 3 RESULT, data: {items: [[{location, title, text}]]}}
+ *   worker -> here     {type: 1 READY}, {type: 3 RESULT, data: {items: [[{location, title, text}]], query}}
+ *                      (the worker answers only the latest query, and may send a
+ *                      first answer marked partial: true before the full one)
  *
  * The generator writes search.json's items for Zensical (search_index.py):
  * one per question and the other pages' sections, the same locations the
@@ -29,10 +31,9 @@ const ROOT = new URL("../../", self.location.href);
 let worker = null;
 let ready = false;
 let byLocation = new Map(); // search.json location, relative to the root -> index in items
-// One query at a time with the worker, so each answer is known to be for the
-// query sent (a worker may answer every query, or only the latest).
-let sent = null; // {input, page} the worker is answering
-let waiting = null; // the latest query typed meanwhile, sent when that answer comes
+// Every query goes to the worker at once; its answers name their query, so
+// one for a query the reader has typed past is dropped.
+let latestPage = null; // the page of results asked with the latest query
 let latest = ""; // what the box holds now
 let last = { input: null, hits: [] }; // the worker's latest answer, paged from here
 
@@ -93,23 +94,22 @@ function onWorkerMessage(event) {
   if (message.type === W_READY && !ready) {
     ready = true;
     self.postMessage({ type: Z_READY });
-  } else if (message.type === W_RESULT && sent) {
-    const { input, page } = sent;
-    sent = null;
-    if (waiting) {
-      ask(waiting); // this answer is for a query the reader has typed past
-      waiting = null;
-      return;
-    }
-    if (input !== latest) return; // the box was emptied meanwhile
-    const hits = [];
-    for (const [hit] of message.data.items || []) {
-      const id = byLocation.get(relative(hit.location));
-      if (id !== undefined) hits.push({ id, matches: matches(hit) });
-    }
-    last = { input, hits };
-    answer(input, page);
+  } else if (message.type === W_RESULT) {
+    const data = message.data || {};
+    // An answer for a query typed past, or for a box emptied since, is not shown.
+    if (!latest.trim() || data.query !== latest) return;
+    show(latest, latestPage, data.items);
   }
+}
+
+function show(input, page, items) {
+  const hits = [];
+  for (const [hit] of items || []) {
+    const id = byLocation.get(relative(hit.location));
+    if (id !== undefined) hits.push({ id, matches: matches(hit) });
+  }
+  last = { input, hits };
+  answer(input, page);
 }
 
 function setup(data) {
@@ -130,25 +130,18 @@ function setup(data) {
   worker.postMessage({ type: W_SETUP });
 }
 
-function ask(query) {
-  sent = query;
-  worker.postMessage({ type: W_QUERY, data: query.input });
-}
-
 function query(data) {
   const input = typeof data.input === "string" ? data.input : "";
   const page = data.page;
   latest = input;
+  latestPage = page;
   if (!input.trim()) {
-    waiting = null;
     last = { input, hits: [] };
     answer(input, page);
   } else if (last.input === input && page) {
     answer(input, page); // a further page of the same query: no new search
-  } else if (worker && sent) {
-    waiting = { input, page };
   } else if (worker) {
-    ask({ input, page });
+    worker.postMessage({ type: W_QUERY, data: input });
   }
 }
 
