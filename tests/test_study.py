@@ -541,6 +541,8 @@ def test_import_migrates_an_old_leitner_export(page, site_url: str, tmp_path: Pa
         )
     )
     page.goto(site_url + "progress/")
+    # The import control shows once the deck is in; a file given before that has no one to read it.
+    page.locator(".qb-progress-page__actions").wait_for(state="visible")
     page.locator(".qb-import input[type=file]").set_input_files(str(old))
     page.locator(".qb-progress-page__message", has_text="Imported 2 cards.").wait_for()
     cards = stored(page)
