@@ -268,7 +268,7 @@ export function mountMock(container, store) {
   function keys(event) {
     if (ignoredKey(event)) return;
     if (event.key === " " && !spaceActivates(event)) {
-      if (!setup.hidden) {
+      if (!setup.hidden && byId.size) {
         event.preventDefault();
         setup.requestSubmit();
       } else if (interview && !interview.finished && !interview.revealed) {
@@ -284,13 +284,16 @@ export function mountMock(container, store) {
     }
   }
 
+  // The form is on the page before the deck arrives: a submit then must not leave the page.
+  setup.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (byId.size) start();
+  });
+
   fetchQuestions(container)
     .then((questions) => {
       byId = new Map(questions.map((q) => [q.id, q]));
-      setup.addEventListener("submit", (event) => {
-        event.preventDefault();
-        start();
-      });
+      setup.querySelector("button[type=submit]").disabled = false;
       revealButton.addEventListener("click", reveal);
       ratingButtons.forEach((button) => button.addEventListener("click", () => rate(button)));
       run.querySelector(".qb-mock__end").addEventListener("click", finish);

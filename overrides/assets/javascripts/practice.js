@@ -144,7 +144,7 @@ export function mountPractice(container, store) {
   function keys(event) {
     if (ignoredKey(event)) return;
     if (event.key === " " && !spaceActivates(event)) {
-      if (!session && !setup.hidden) {
+      if (!session && !setup.hidden && questions) {
         event.preventDefault();
         setup.requestSubmit();
       } else if (session && !session.revealed) {
@@ -157,14 +157,16 @@ export function mountPractice(container, store) {
     }
   }
 
+  // The form is on the page before the deck arrives: a submit then must not leave the page.
+  setup.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (questions) start();
+  });
+
   fetchQuestions(container)
     .then((loaded) => {
       questions = loaded;
       setup.elements.set.addEventListener("change", describe);
-      setup.addEventListener("submit", (event) => {
-        event.preventDefault();
-        start();
-      });
       revealButton.addEventListener("click", reveal);
       grades.querySelectorAll(".qb-grade").forEach((button) => {
         button.addEventListener("click", () => grade(button.getAttribute("data-grade")));
@@ -177,12 +179,12 @@ export function mountPractice(container, store) {
       });
       describe();
       setup.hidden = false;
+      setup.querySelector("button[type=submit]").disabled = false;
     })
     .catch((error) => {
       available.textContent = "Could not load the questions (" + error.message + "). Reload the page to try again.";
       setup.hidden = false;
     })
-    .finally(() => container.classList.remove("qb-loading"));
 
   return { keys };
 }

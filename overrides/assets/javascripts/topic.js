@@ -76,7 +76,7 @@ export function mountActions(actions, store) {
   }
   known.addEventListener("click", () => grade("easy"));
   again.addEventListener("click", () => grade("again"));
-  actions.hidden = false;
+  actions.classList.remove("qb-pending");
   refresh();
 }
 
@@ -91,5 +91,5 @@ export function mountFilters(bar, store) {
     });
   });
   bar.querySelector(".qb-filter-unknown").addEventListener("change", () => applyFilters(store));
-  bar.hidden = false;
+  bar.classList.remove("qb-pending");
 }
