@@ -57,10 +57,11 @@ export async function fetchSection(pageUrl, id) {
 function mountStub(stub, store, options) {
   const load = stub.querySelector('[data-do="load"]');
   let tool = null;
-  load.hidden = false;
+  const label = load.textContent;
+  load.classList.remove("qb-pending");
   load.addEventListener("click", async () => {
     load.disabled = true;
-    load.textContent = "Loading the exercise…";
+    load.textContent = "Loading…";
     try {
       const section = await fetchSection(new URL(stub.getAttribute("data-page"), window.location.href).href, stub.getAttribute("data-qid"));
       stub.replaceWith(section);
@@ -70,7 +71,7 @@ function mountStub(stub, store, options) {
       title.focus();
     } catch (error) {
       load.disabled = false;
-      load.textContent = "Load the exercise here";
+      load.textContent = label;
       const message = stub.querySelector(".qb-fetch-error") || stub.appendChild(document.createElement("p"));
       message.className = "qb-fetch-error";
       message.setAttribute("role", "alert");
