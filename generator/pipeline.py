@@ -26,7 +26,7 @@ from .links import topic_url
 from .mathsvg import MathRenderer
 from .model import Bank
 from .problems import BankError, BuildFailed, Problem
-from .search_index import rewrite_index
+from .search_index import IndexBuild
 from .shipcheck import Hit, SiteScan
 from .tree import make_tree, site_config, write_tree
 from .workers import FILLER, start_workers
@@ -78,9 +78,14 @@ def build(options: BuildOptions) -> BuildResult:
             # 7. the engine builds the tree here while the workers lay out PDFs
             # and scan each page the engine writes.
             scan = SiteScan(workers, staged, policy=options.policy)
-            run_engine(options.engine, config_file, staged, on_page=scan.written)
-            # The question-first index the search worker loads, under either engine.
-            rewrite_index(staged, checked.bank, checked.answers, options.engine)
+            # The question-first index the search worker loads, under either
+            # engine: its questions are indexed while the engine runs.
+            index = IndexBuild(checked.bank, checked.answers)
+            try:
+                run_engine(options.engine, config_file, staged, on_page=scan.written)
+                index.finish(staged, checked.bank, options.engine)
+            finally:
+                index.cancel()
             # 8. exports and downloads into the staged site.
             written = _deliver(checked, deck, joined, staged / outputs.SITE_FOLDER) if options.with_pdfs else []
             # 9. the last check, on the HTML that ships; then the policy on every page.

@@ -1,8 +1,10 @@
 /* Builds the site's search index ahead of time, so a reader's browser loads it ready to query.
  *
- * Reads {docs: [...]} (one document per question, then the other pages) as
- * JSON on stdin and writes {files: {name: text}} to stdout: the files of
- * search/qb/, which generator/search_index.py puts into the site.
+ * Reads lines of JSON on stdin, each {docs: [...]} (first the questions, then
+ * the other pages), indexing each line as it comes, so the questions are
+ * indexed while the engine still builds the pages; at the end of the input it
+ * writes {files: {name: text}} to stdout: the files of search/qb/, which
+ * generator/search_index.py puts into the site.
  *   meta.json   what every search needs: MiniSearch's counts and field
  *               lengths, each document's address, title, id and flags, and
  *               the first term key of every shard;
@@ -26,8 +28,8 @@ function plain(markup) {
   return (markup || "").replace(/<[^>]*>/g, " ");
 }
 
-function build(docs) {
-  const engine = new MiniSearch({
+function newEngine() {
+  return new MiniSearch({
     idField: "location",
     fields: FIELDS,
     storeFields: [],
@@ -41,7 +43,9 @@ function build(docs) {
       return doc[field] || "";
     },
   });
-  engine.addAll(docs);
+}
+
+function build(engine, docs) {
   const js = engine.toJSON();
   const byKey = new Map();
   for (const entry of js.index) {
@@ -87,9 +91,27 @@ function build(docs) {
   return files;
 }
 
-let input = "";
+const engine = newEngine();
+const docs = [];
+let pending = "";
+
+function take(line) {
+  if (!line.trim()) return;
+  const batch = JSON.parse(line).docs;
+  engine.addAll(batch);
+  docs.push(...batch);
+}
+
 process.stdin.setEncoding("utf8");
-process.stdin.on("data", (part) => (input += part));
+process.stdin.on("data", (part) => {
+  pending += part;
+  let end;
+  while ((end = pending.indexOf("\n")) >= 0) {
+    take(pending.slice(0, end));
+    pending = pending.slice(end + 1);
+  }
+});
 process.stdin.on("end", () => {
-  process.stdout.write(JSON.stringify({ files: build(JSON.parse(input).docs) }));
+  take(pending);
+  process.stdout.write(JSON.stringify({ files: build(engine, docs) }));
 });

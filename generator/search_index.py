@@ -65,38 +65,60 @@ def question_documents(bank: Bank, answers: Mapping[str, RenderedAnswer]) -> lis
     return documents
 
 
-def build_shards(documents: list[dict]) -> dict[str, bytes]:
-    """The files of search/qb/ for these documents, made by search_build.js."""
-    node = shutil.which("node")
-    if node is None:
-        raise FileNotFoundError("node is not installed: the search index is built with Node.js")
-    run = subprocess.run(
-        [node, str(BUILDER)],
-        input=json.dumps({"docs": documents}, ensure_ascii=False).encode("utf-8"),
-        capture_output=True,
-        cwd=paths.ROOT,
-        check=False,
-    )
-    if run.returncode != 0:
-        raise RuntimeError(f"{BUILDER.name} failed: {run.stderr.decode('utf-8', 'replace')[-2000:]}")
-    return {name: text.encode("utf-8") for name, text in json.loads(run.stdout)["files"].items()}
+class IndexBuild:
+    """search_build.js, started before the engine: it indexes the questions while the engine builds the pages.
 
+    finish() adds the pages the engine made and writes search/qb/ into the
+    site; cancel() stops it when the build fails before that.
+    """
 
-def rewrite_index(site_dir: Path, bank: Bank, answers: Mapping[str, RenderedAnswer], engine: str = "mkdocs") -> int:
-    """Write search/qb/ (one document per question, then the engine's other pages); its size in bytes."""
-    path = site_dir / INDEX
-    documents = question_documents(bank, answers)
-    if engine == "zensical":
-        documents += rewrite_zensical_items(site_dir, bank, documents)
-    elif path.is_file():
-        index = json.loads(path.read_text(encoding="utf-8"))
-        documents += [doc for doc in index["docs"] if not doc["location"].startswith(_LEFT_OUT)]
-        stub = {"config": index.get("config", {}), "docs": []}
-        write_bytes_atomic(path, json.dumps(stub, separators=(",", ":")).encode("utf-8"))
-    files = build_shards(documents)
-    for name, data in files.items():
-        write_bytes_atomic(site_dir / SHARDS / name, data)
-    return sum(len(data) for data in files.values())
+    def __init__(self, bank: Bank, answers: Mapping[str, RenderedAnswer]) -> None:
+        node = shutil.which("node")
+        if node is None:
+            raise FileNotFoundError("node is not installed: the search index is built with Node.js")
+        self.questions = question_documents(bank, answers)
+        self._run = subprocess.Popen(
+            [node, str(BUILDER)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=paths.ROOT,
+        )
+        self._send(self.questions)
+
+    def _send(self, documents: list[dict]) -> None:
+        # One line of JSON a batch (json.dumps escapes newlines inside strings).
+        self._run.stdin.write(json.dumps({"docs": documents}, ensure_ascii=False).encode("utf-8") + b"\n")
+        self._run.stdin.flush()
+
+    def finish(self, site_dir: Path, bank: Bank, engine: str = "mkdocs") -> int:
+        """Write search/qb/ (one document per question, then the engine's other pages); its size in bytes."""
+        path = site_dir / INDEX
+        others: list[dict] = []
+        if engine == "zensical":
+            others = rewrite_zensical_items(site_dir, bank, self.questions)
+        elif path.is_file():
+            index = json.loads(path.read_text(encoding="utf-8"))
+            others = [doc for doc in index["docs"] if not doc["location"].startswith(_LEFT_OUT)]
+            stub = {"config": index.get("config", {}), "docs": []}
+            write_bytes_atomic(path, json.dumps(stub, separators=(",", ":")).encode("utf-8"))
+        try:
+            self._send(others)
+        except BrokenPipeError:
+            pass  # the builder stopped early: its exit status and message follow
+        stdout, stderr = self._run.communicate()
+        if self._run.returncode != 0:
+            raise RuntimeError(f"{BUILDER.name} failed: {stderr.decode('utf-8', 'replace')[-2000:]}")
+        files = {name: text.encode("utf-8") for name, text in json.loads(stdout)["files"].items()}
+        for name, data in files.items():
+            write_bytes_atomic(site_dir / SHARDS / name, data)
+        return sum(len(data) for data in files.values())
+
+    def cancel(self) -> None:
+        """Stop the builder if it still runs (a failed build); nothing once finish() has read it."""
+        if self._run.poll() is None:
+            self._run.kill()
+            self._run.communicate()
 
 
 ZENSICAL_ITEMS = Path("search.json")
