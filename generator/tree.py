@@ -173,7 +173,6 @@ def make_tree(
             page_body = pages.question_page_body(bank, topic, index, text, repo, exercise)
             tree.add_bodies(question_page(q.id), [page_body])
             tree.add(question_page(q.id), pages.question_markdown(bank, q, text))
-        bodies = _numbered(bodies)
         pdf = topic_pdfs.get(topic.id)
         tree.add_bodies(topic_page(topic.id), list(bodies.values()))
         tree.add(topic_page(topic.id), pages.topic_markdown(bank, topic, pdf, engine=engine))
@@ -260,22 +259,6 @@ def _render_exercise(exercise: Exercise, formulas: _MathFiles) -> pages.Rendered
     )
 
 
-_CODE_BLOCK_ID = re.compile(r'<span id="__span-(\d+)-')
-
-
-def _numbered(bodies: Mapping[str, str]) -> dict[str, str]:
-    """Bodies with their code-block ids numbered on through the page.
-
-    pymdownx.highlight numbers code blocks from 0 in every conversion; on a
-    topic page the bodies stand together, so the ids must not repeat.
-    """
-    numbered, blocks = {}, 0
-    for qid, body in bodies.items():
-        found = [int(n) for n in _CODE_BLOCK_ID.findall(body)]
-        offset = blocks
-        numbered[qid] = _CODE_BLOCK_ID.sub(lambda m, o=offset: f'<span id="__span-{int(m.group(1)) + o}-', body)
-        blocks += max(found) + 1 if found else 0
-    return numbered
 
 
 def engine_config(config: Mapping, bank: Bank, engine: str = "mkdocs") -> dict:
