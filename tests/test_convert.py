@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from generator import convert
 from generator.convert import Converted, MarkdownCache, convert_all, convert_one
-from generator.tree import _numbered
 from generator.workers import Runner
 
 TEXTS = [f"Answer {i}: **bold**, `code` and $x_{i}$.\n\n```python\nvalue = {i}\n```\n" for i in range(10)]
@@ -51,13 +49,3 @@ def test_converted_pieces_come_from_the_cache_and_failures_do_not(
     again = convert_all([*TEXTS[:3], MISSING_SNIPPET], MarkdownCache(cache_file))
     assert [r.html for r in again[:3]] == [r.html for r in first[:3]]
     assert calls == [MISSING_SNIPPET]  # a failure is reported again on the next run
-
-
-def test_code_line_ids_number_on_through_the_page() -> None:
-    two_blocks = convert_one("```python\na = 1\n```\n\n```python\nb = 2\n```\n").html
-    one_block = convert_one("```python\nc = 3\n```\n").html
-    assert re.findall(r'id="(__span-\d+)-1"', one_block) == ["__span-0"]
-    bodies = _numbered({"q-one": two_blocks, "q-plain": "<p>No code.</p>", "q-two": one_block})
-    html = "".join(bodies.values())
-    assert re.findall(r'id="(__span-\d+)-1"', html) == ["__span-0", "__span-1", "__span-2"]
-    assert bodies["q-plain"] == "<p>No code.</p>"
