@@ -26,14 +26,18 @@ export function fetchQuestions(element) {
   return once(url, async () => (await (await ok(url)).json()).questions);
 }
 
-/** The site's root URL, from Material's config (pages sit at different depths). */
-export function siteRoot() {
-  let base = ".";
+/** The theme's configuration block on the page (__config), or {} if it cannot be read. */
+export function themeConfig() {
   try {
-    base = JSON.parse(document.getElementById("__config").textContent).base || ".";
+    return JSON.parse(document.getElementById("__config").textContent) || {};
   } catch (error) {
-    /* fall back to the page's folder */
+    return {};
   }
+}
+
+/** The site's root URL, from the theme's config (pages sit at different depths). */
+export function siteRoot() {
+  const base = themeConfig().base || "."; // else the page's folder
   return new URL(base.replace(/\/?$/, "/"), window.location.href);
 }
 

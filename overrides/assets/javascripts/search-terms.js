@@ -18,15 +18,19 @@
       "should the to vs versus what when which why with would you your").split(" ")
   );
 
-  /** The words of a text, folded; a hyphenated form gives its parts of two letters or more and the joined word. */
-  function tokenize(text) {
-    const words = String(text || "")
+  /** A text's words, folded (accents, case), hyphenated and slashed forms still whole. */
+  function words(text) {
+    return String(text || "")
       .normalize("NFD")
       .replace(/[\u0300-\u036f]/g, "")
       .toLowerCase()
       .split(/[^a-z0-9+\-/]+/);
+  }
+
+  /** The words of a text, folded; a hyphenated form gives its parts of two letters or more and the joined word. */
+  function tokenize(text) {
     const tokens = [];
-    for (const word of words) {
+    for (const word of words(text)) {
       const parts = word.split(/[-/+]+/).filter(Boolean);
       if (parts.length > 1) {
         tokens.push(...parts.filter((part) => part.length > 1));
@@ -40,13 +44,8 @@
 
   /** A query's words: as tokenize, except that a form with a one-letter part ("k-nn") stands only as its joined word. */
   function queryTokens(text) {
-    const words = String(text || "")
-      .normalize("NFD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .toLowerCase()
-      .split(/[^a-z0-9+\-/]+/);
     const tokens = [];
-    for (const word of words) {
+    for (const word of words(text)) {
       const parts = word.split(/[-/+]+/).filter(Boolean);
       if (parts.length > 1 && parts.some((part) => part.length === 1)) tokens.push(parts.join(""));
       else tokens.push(...tokenize(word));

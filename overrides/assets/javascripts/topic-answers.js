@@ -10,19 +10,11 @@
  * the blocks brought in get the same buttons here; the theme's own click
  * handler (delegated to the document) does the copying.
  */
-import { fetchAnswer, showAnswer, siteRoot } from "./fetches.js";
+import { fetchAnswer, showAnswer, siteRoot, themeConfig } from "./fetches.js";
 
 // Code-block ids are numbered from 0 on every page: two answers brought onto
 // one page would repeat them.
 const PAGE_LOCAL_ID = /^__(code|span)_?/;
-
-function themeConfig() {
-  try {
-    return JSON.parse(document.getElementById("__config").textContent);
-  } catch (error) {
-    return {};
-  }
-}
 
 /** The theme's copy button on each code block in holder, as the theme makes them (pre#id > nav > button). */
 export function addCopyButtons(holder, qid, config) {
