@@ -64,7 +64,8 @@ def test_search_palette_navigation_and_study_pages_work_under_the_policy(
         assert known.get_attribute("aria-pressed") == "true"
         # Practice and progress load their data and render.
         page.goto(base + "practice/")
-        page.locator(".qb-practice__setup").wait_for(state="visible", timeout=10_000)
+        # The form is on the page from the start; its line fills in once the deck is in.
+        page.locator(".qb-practice__available", has_text=re.compile(r"\w")).wait_for(timeout=10_000)
         page.goto(base + "progress/")
         # A locator waits without evaluating strings, which the policy forbids (its tool loads as the page mounts).
         page.locator(

@@ -164,6 +164,7 @@ def test_filter_topic_page_by_difficulty_and_unknown(page, site_url: str) -> Non
 def test_practice_session_with_the_keyboard_on_the_fsrs_schedule(page, site_url: str) -> None:
     page.goto(site_url + "practice/")
     form = page.locator(".qb-practice__setup")
+    form.locator("button[type=submit]:enabled").wait_for()  # the deck is in (the form shows before it)
     form.locator("select[name=set]").select_option("all")
     form.locator("input[name=size]").fill("5")
     # Space starts the session when none is running (with focus outside the form's fields).
@@ -335,7 +336,7 @@ def test_progress_charts_from_seeded_progress(page, site_url: str) -> None:
 
 def _start_mock(page, choice: str, length: str = "30") -> None:
     form = page.locator(".qb-mock__setup")
-    form.wait_for(state="visible")
+    form.locator("button[type=submit]:enabled").wait_for()  # the deck is in (the form shows before it)
     form.locator(f'input[name=minutes][value="{length}"]').check()
     form.locator("select[name=set]").select_option(choice)
     page.locator("h1").click()
@@ -426,7 +427,7 @@ def test_mock_interview_weak_first_and_time_up(page, site_url: str) -> None:
 
 def test_a_failed_answer_fetch_says_so_and_can_be_retried(page, site_url: str) -> None:
     page.goto(site_url + "practice/")
-    page.locator(".qb-practice__setup").wait_for(state="visible")
+    page.locator(".qb-practice__setup button[type=submit]:enabled").wait_for()
     page.route("**/questions/q-a/", lambda route: route.abort())
     page.locator(".qb-practice__setup button[type=submit]").click()
     page.keyboard.press("Space")
@@ -596,8 +597,8 @@ def test_study_tools_survive_instant_navigation(page, site_url: str, request: py
     assert page.locator(".qb-counts .qb-progress-count").inner_text() == "1 of 3 known"
     page.locator(".md-sidebar--primary .md-nav__link:visible", has_text="Practice").first.click()
     page.wait_for_url("**/practice/")
-    page.locator(".qb-practice__setup").wait_for(state="visible")
-    assert "5 of 6 cards" in page.locator(".qb-practice__available").inner_text()
+    # Mounted again after the swap: its line fills in once the deck is in.
+    page.locator(".qb-practice__available", has_text="5 of 6 cards").wait_for()
     page.locator(".md-sidebar--primary .md-nav__link:visible", has_text="Mock interview").first.click()
     page.wait_for_url("**/mock/")
     _start_mock(page, "all")
